@@ -1,0 +1,29 @@
+// Jest runs in native ESM mode (NestJS 12 ships ES modules only); swc strips types and keeps decorator metadata.
+const shared = {
+  extensionsToTreatAsEsm: ['.ts'],
+  transform: { '^.+\\.ts$': ['@swc/jest'] },
+  moduleNameMapper: {
+    '^@kefu/models$': '<rootDir>/models/src/index.ts',
+    '^(\\.{1,2}/.*)\\.js$': '$1',
+  },
+  testEnvironment: 'node',
+  globalSetup: '<rootDir>/backend/test/harness/global-setup.ts',
+  globalTeardown: '<rootDir>/backend/test/harness/global-teardown.ts',
+};
+
+export default {
+  projects: [
+    {
+      ...shared,
+      displayName: 'unit',
+      rootDir: '.',
+      testMatch: ['<rootDir>/backend/src/**/*.spec.ts', '<rootDir>/models/src/**/*.spec.ts', '<rootDir>/models/test/**/*.spec.ts'],
+    },
+    {
+      ...shared,
+      displayName: 'e2e',
+      rootDir: '.',
+      testMatch: ['<rootDir>/backend/test/**/*.e2e-spec.ts'],
+    },
+  ],
+};
