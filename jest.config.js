@@ -4,7 +4,6 @@ const shared = {
   transform: { '^.+\\.ts$': ['@swc/jest'] },
   moduleNameMapper: {
     '^@kefu/models$': '<rootDir>/models/src/index.ts',
-    '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   testEnvironment: 'node',
   globalSetup: '<rootDir>/backend/test/harness/global-setup.ts',
@@ -17,7 +16,11 @@ export default {
       ...shared,
       displayName: 'unit',
       rootDir: '.',
-      testMatch: ['<rootDir>/backend/src/**/*.spec.ts', '<rootDir>/models/src/**/*.spec.ts', '<rootDir>/models/test/**/*.spec.ts'],
+      testMatch: [
+        '<rootDir>/backend/src/**/*.spec.ts',
+        '<rootDir>/models/src/**/*.spec.ts',
+        '<rootDir>/models/test/**/*.spec.ts',
+      ],
     },
     {
       ...shared,
