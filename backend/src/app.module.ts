@@ -1,0 +1,37 @@
+import { type DynamicModule, Module, type Type } from '@nestjs/common';
+import { ConfigModule } from './common/config/config.module.ts';
+import type { KefuConfig } from './common/config/kefu-config.ts';
+import type { MigrationList } from './common/database/data-source-options.ts';
+import { DatabaseModule } from './common/database/database.module.ts';
+import { migrations } from './migrations.ts';
+import { ObservabilityModule } from './modules/observability/observability.module.ts';
+
+export interface AppModuleOptions {
+  config: KefuConfig;
+  databaseUrl: string;
+  /** Modules and migrations added beside the product's own (tests mount probe routes this way). */
+  extraModules?: Type[];
+  extraMigrations?: MigrationList;
+}
+
+/** The feature modules, wired to one validated configuration and one database. */
+@Module({})
+export class AppModule {
+  static forRoot(options: AppModuleOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(options.config),
+        DatabaseModule.forRoot({
+          url: options.databaseUrl,
+          migrations: [
+            ...(migrations as unknown[]),
+            ...((options.extraMigrations ?? []) as unknown[]),
+          ] as MigrationList,
+        }),
+        ObservabilityModule,
+        ...(options.extraModules ?? []),
+      ],
+    };
+  }
+}

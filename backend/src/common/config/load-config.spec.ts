@@ -1,0 +1,30 @@
+import { ConfigError } from './config-error.ts';
+import { loadConfig } from './load-config.ts';
+
+describe('loadConfig', () => {
+  it('fills every default when nothing is set', () => {
+    const config = loadConfig({});
+    expect(config.KEFU_HTTP_PORT).toBe(3000);
+    expect(config.DATABASE_URL).toBeUndefined();
+    expect(config.KEFU_MIGRATE_ON_START).toBe(true);
+  });
+
+  it('names the variable, the rule and the value of a bad setting', () => {
+    expect(() => loadConfig({ KEFU_HTTP_PORT: 'abc' })).toThrow(
+      new ConfigError('Invalid configuration: KEFU_HTTP_PORT must be a number (got "abc")'),
+    );
+    expect(() => loadConfig({ KEFU_HTTP_PORT: '70000' })).toThrow(/KEFU_HTTP_PORT must be between 0 and 65535/);
+    expect(() => loadConfig({ KEFU_MIGRATE_ON_START: 'yes' })).toThrow(/KEFU_MIGRATE_ON_START must be true or false/);
+  });
+
+  it('never echoes a sensitive value', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://root:secret@db/kefu' })).toThrow(
+      new ConfigError('Invalid configuration: DATABASE_URL must be a postgres:// URL'),
+    );
+  });
+
+  it('refuses the embedded database in production unless it is allowed explicitly', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/DATABASE_URL is required when NODE_ENV=production/);
+    expect(loadConfig({ NODE_ENV: 'production', KEFU_ALLOW_EMBEDDED_DB: 'true' }).KEFU_ALLOW_EMBEDDED_DB).toBe(true);
+  });
+});

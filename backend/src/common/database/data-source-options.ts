@@ -1,0 +1,22 @@
+import type { DataSourceOptions, MixedList } from 'typeorm';
+import type { KefuConfig } from '../config/kefu-config.ts';
+
+// biome-ignore lint/complexity/noBannedTypes: TypeORM's own type for a migration class list.
+export type MigrationList = MixedList<Function>;
+
+/** The connection settings shared by the app and the `kefu` command. Schema changes come only from migrations. */
+export function dataSourceOptions(config: KefuConfig, url: string, migrations: MigrationList): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    synchronize: false,
+    migrationsRun: false,
+    migrations,
+    migrationsTableName: 'schema_migrations',
+    extra: {
+      max: config.database.poolMax,
+      connectionTimeoutMillis: config.database.connectTimeoutMs,
+      application_name: 'kefu',
+    },
+  };
+}

@@ -1,0 +1,7 @@
+import type { MigrationList } from './common/database/data-source-options.ts';
+
+/**
+ * Every module's migrations, in the order they apply. Each module keeps its own under `modules/<name>/migrations/`
+ * and adds them here; the list is the single source for the app, `kefu migrate` and the Helm hook job.
+ */
+export const migrations: MigrationList = [];
