@@ -16,7 +16,10 @@ module.exports = {
       severity: 'error',
       comment: "Import another module's public API (modules/<name>/index.ts), never its internals.",
       from: { path: '^backend/src/modules/([^/]+)/' },
-      to: { path: '^backend/src/modules/[^/]+/', pathNot: ['^backend/src/modules/$1/', '^backend/src/modules/[^/]+/index\\.ts$'] },
+      to: {
+        path: '^backend/src/modules/[^/]+/',
+        pathNot: ['^backend/src/modules/$1/', '^backend/src/modules/[^/]+/index\\.ts$'],
+      },
     },
     {
       name: 'common-stays-below-modules',

@@ -1,3 +1,4 @@
+import type { ErrorBody } from '../src/common/errors/error-body.ts';
 import { CreateProbeItemsTable1700000000000, ProbeModule } from './fixtures/probe.module.ts';
 import { startTestApp, type TestApp } from './harness/test-app.ts';
 
@@ -60,7 +61,7 @@ describe('the HTTP pipeline', () => {
       JSON.stringify({ name: 42, priority: 9, labels: [{ text: 'far too long a label' }], colour: 'red' }),
     );
     expect(response.status).toBe(400);
-    const body = await response.json();
+    const body = (await response.json()) as ErrorBody;
     expect(body.error).toBe('validation_failed');
     expect(body.violations).toEqual(
       expect.arrayContaining([
@@ -107,7 +108,7 @@ describe('the HTTP pipeline', () => {
   it('publishes an OpenAPI description generated from the code', async () => {
     const response = await fetch(`${kefu.baseUrl}/api/docs/openapi.json`);
     expect(response.status).toBe(200);
-    const document = await response.json();
+    const document = (await response.json()) as { info: { title: string }; paths: Record<string, { post?: unknown }> };
     expect(document.info.title).toBe('Kefu API');
     expect(document.paths['/probe/items'].post).toBeDefined();
   });

@@ -8,10 +8,11 @@ describe('docs/configuration.md', () => {
   const defaults = loadConfig({});
 
   it.each(Object.keys(configShape))('documents %s with its default', (name) => {
-    const row = doc.split('\n').find((line) => line.startsWith(`| \`${name}\` |`));
-    expect(row).toBeDefined();
+    const cells = doc
+      .split('\n')
+      .map((line) => line.split('|').map((cell) => cell.trim()))
+      .find((row) => row[1] === `\`${name}\``);
     const value = (defaults as Record<string, unknown>)[name];
-    const expected = value === undefined ? '(unset)' : `\`${String(value)}\``;
-    expect(row?.split('|')[2]?.trim()).toBe(expected);
+    expect(cells?.[2]).toBe(value === undefined ? '(unset)' : `\`${String(value)}\``);
   });
 });
