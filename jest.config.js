@@ -5,7 +5,8 @@ const shared = {
   moduleNameMapper: {
     '^@kefu/models$': '<rootDir>/models/src/index.ts',
   },
-  testEnvironment: 'node',
+  // Real ONNX sessions run in unit and e2e tests alike; see the file for why typed arrays are shared.
+  testEnvironment: '<rootDir>/models/test/onnxruntime-environment.cjs',
   globalSetup: '<rootDir>/backend/test/harness/global-setup.ts',
   globalTeardown: '<rootDir>/backend/test/harness/global-teardown.ts',
 };

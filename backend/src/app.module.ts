@@ -4,7 +4,12 @@ import type { KefuConfig } from './common/config/kefu-config.ts';
 import type { MigrationList } from './common/database/data-source-options.ts';
 import { DatabaseModule } from './common/database/database.module.ts';
 import { migrations } from './migrations.ts';
-import { ObservabilityModule } from './modules/observability/observability.module.ts';
+import { AuditModule } from './modules/audit/index.ts';
+import { AuthModule } from './modules/auth/index.ts';
+import { CryptoModule } from './modules/crypto/index.ts';
+import { NluModule } from './modules/nlu/index.ts';
+import { ObservabilityModule } from './modules/observability/index.ts';
+import { PrivacyModule } from './modules/privacy/index.ts';
 
 export interface AppModuleOptions {
   config: KefuConfig;
@@ -24,12 +29,14 @@ export class AppModule {
         ConfigModule.forRoot(options.config),
         DatabaseModule.forRoot({
           url: options.databaseUrl,
-          migrations: [
-            ...(migrations as unknown[]),
-            ...((options.extraMigrations ?? []) as unknown[]),
-          ] as MigrationList,
+          migrations: [...migrations, ...(options.extraMigrations ?? [])],
         }),
         ObservabilityModule,
+        AuditModule,
+        AuthModule,
+        NluModule,
+        CryptoModule,
+        PrivacyModule,
         ...(options.extraModules ?? []),
       ],
     };

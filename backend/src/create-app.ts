@@ -9,7 +9,7 @@ import { runMigrations } from './common/database/migration-runner.ts';
 import { HttpErrorFilter } from './common/errors/http-error.filter.ts';
 import { createValidationPipe } from './common/errors/validation-pipe.ts';
 import { PinoNestLogger } from './common/logging/pino-nest-logger.ts';
-import { requestIdFor } from './modules/observability/http-instrumentation.ts';
+import { requestIdFor } from './modules/observability/index.ts';
 
 export interface CreateAppOptions extends AppModuleOptions {
   logger: Logger;

@@ -1,7 +1,10 @@
 import type { MigrationList } from './common/database/data-source-options.ts';
+import { auditMigrations } from './modules/audit/index.ts';
+import { cryptoMigrations } from './modules/crypto/index.ts';
+import { privacyMigrations } from './modules/privacy/index.ts';
 
 /**
  * Every module's migrations, in the order they apply. Each module keeps its own under `modules/<name>/migrations/`
  * and adds them here; the list is the single source for the app, `kefu migrate` and the Helm hook job.
  */
-export const migrations: MigrationList = [];
+export const migrations: MigrationList = [...auditMigrations, ...cryptoMigrations, ...privacyMigrations];

@@ -45,6 +45,8 @@ describe('the kefu process, started as an operator starts it', () => {
       KEFU_HTTP_PORT: String(httpPort),
       KEFU_EMBEDDED_DB_DIR: dataDir,
       KEFU_EMBEDDED_DB_PORT: String(databasePort),
+      KEFU_PUBLIC_URL: `http://127.0.0.1:${httpPort}`,
+      KEFU_IDP_DATA_DIR: join(folder, 'idp'),
     });
 
     const first = await startUntilReady(env, httpPort);
@@ -55,6 +57,7 @@ describe('the kefu process, started as an operator starts it', () => {
     );
     const firstExit = await stopWithSigterm(first);
     expect(firstExit.code).toBe(0);
+    expect(firstExit.stdout).toMatch(/Kefu demo accounts \(username, password\)[^\n]*\n\s+agent\s+\S{16}\n/);
     expect(firstExit.stdout).toContain('"msg":"stopped"');
     await expect(withClient(url, (client) => client.query('SELECT 1'))).rejects.toThrow();
 
@@ -64,7 +67,9 @@ describe('the kefu process, started as an operator starts it', () => {
       async (client) => (await client.query('SELECT note FROM left_by_first_start')).rows,
     );
     expect(rows).toEqual([{ note: 'kept' }]);
-    expect((await stopWithSigterm(second)).code).toBe(0);
+    const secondExit = await stopWithSigterm(second);
+    expect(secondExit.code).toBe(0);
+    expect(secondExit.stdout).not.toContain('Kefu demo accounts');
   });
 
   it('refuses a bad setting with one line naming the variable and the rule, and exit code 78', async () => {

@@ -61,10 +61,147 @@ export const configShape = {
   KEFU_ALLOW_EMBEDDED_DB: flag
     .default(false)
     .describe('Allow the embedded PostgreSQL when NODE_ENV=production (it is refused there otherwise).'),
+  KEFU_PUBLIC_URL: z
+    .url({ protocol: /^https?$/, message: 'must be an http:// or https:// URL' })
+    .default('http://localhost:3000')
+    .describe('Address at which browsers reach Kefu; the built-in identity provider uses it as its issuer.'),
+  KEFU_KEYCLOAK_URL: z
+    .url({ protocol: /^https?$/, message: 'must be an http:// or https:// URL' })
+    .optional()
+    .describe('Base URL of the Keycloak server (without /realms/...). Unset: the built-in demo identity provider.'),
+  KEFU_KEYCLOAK_REALM: z.string().min(1).default('kefu').describe("Keycloak realm of Kefu's staff."),
+  KEFU_KEYCLOAK_API_CLIENT: z
+    .string()
+    .min(1)
+    .default('kefu-api')
+    .describe('Bearer-only client whose id every access token must carry in `aud`; its client roles count too.'),
+  KEFU_DEMO_IDP: flag
+    .default(false)
+    .describe('Allow the built-in demo identity provider when NODE_ENV=production (it is refused there otherwise).'),
+  KEFU_IDP_DATA_DIR: z
+    .string()
+    .min(1)
+    .default('./.kefu/idp')
+    .describe(
+      'Where identity keys (built-in provider, visitor tokens) and demo users live, files mode 0600; replicas share it.',
+    ),
+  KEFU_SESSION_IDLE_MINUTES: positiveInt(24 * 60)
+    .default(15)
+    .describe(
+      'Staff sign-in ends after this much inactivity (等保 level 3): a refresh token expires this long after its last use.',
+    ),
+  KEFU_SESSION_MAX_HOURS: positiveInt(7 * 24)
+    .default(12)
+    .describe('Absolute limit of one staff sign-in, however active.'),
+  KEFU_VISITOR_TOKEN_MINUTES: positiveInt(24 * 60)
+    .default(30)
+    .describe('Lifetime of the visitor tokens Kefu signs for bank customers in the chat widget.'),
+  KEFU_VISITOR_ASSERTION_JWKS_URL: z
+    .url({ protocol: /^https?$/, message: 'must be an http:// or https:// URL' })
+    .optional()
+    .describe('JWKS of the bank portal that vouches for signed-in customers. Unset: only anonymous visitors.'),
+  KEFU_VISITOR_ASSERTION_ISSUER: z
+    .string()
+    .min(1)
+    .optional()
+    .describe(
+      "Required `iss` of the bank portal's customer assertions (required with KEFU_VISITOR_ASSERTION_JWKS_URL).",
+    ),
+  KEFU_MODELS_DIR: z
+    .string()
+    .min(1)
+    .default('./models/artifacts')
+    .describe(
+      'Folder of NLU model packages, one sub-folder per model (`kb-zh`, `kb-en`, `sentiment`), each verified at load.',
+    ),
+  KEFU_CRYPTO_MODE: z
+    .enum(['standard', 'gm'], { message: 'must be standard or gm' })
+    .default('standard')
+    .describe('`standard`: SHA-256 and Ed25519. `gm` (国密): SM3 and SM2 for the audit chain and its signatures.'),
+  KEFU_AUDIT_KEY_DIR: z
+    .string()
+    .min(1)
+    .default('./.kefu/keys')
+    .describe(
+      'Folder of the audit key files (chain HMAC key, pseudonym key, signing key), created at first start, mode 0600.',
+    ),
+  KEFU_AUDIT_CHECKPOINT_INTERVAL_MS: positiveInt(24 * 3600 * 1000)
+    .default(60_000)
+    .describe('How often a signed checkpoint of the audit chain head is written (when new events exist).'),
+  KEFU_AUDIT_CHECKPOINT_EVERY_EVENTS: positiveInt(10_000_000)
+    .default(10_000)
+    .describe('Also write a checkpoint as soon as this many events have been appended since the last one.'),
+  KEFU_AUDIT_CHECKPOINT_FILE: z
+    .string()
+    .min(1)
+    .optional()
+    .describe(
+      'Append each checkpoint as a JSON line to this file (an external copy, e.g. on WORM storage). Unset: database only.',
+    ),
+  KEFU_AUDIT_RETENTION_DAYS: z.coerce
+    .number({ message: 'must be a number' })
+    .int({ message: 'must be a whole number' })
+    .min(180, { message: 'must be at least 180 (the legal minimum)' })
+    .max(36_500, { message: 'must be at most 36500' })
+    .default(190)
+    .describe('Audit events younger than this stay online: `kefu audit archive --purge` refuses to remove them.'),
+  KEFU_AUDIT_SYSLOG_TARGET: z
+    .url({ protocol: /^(tcp|tls)$/, message: 'must be a tcp:// or tls:// URL' })
+    .optional()
+    .describe('SIEM receiver for RFC 5424 syslog, e.g. `tls://siem.bank.local:6514`. Unset: no forwarding.'),
+  KEFU_AUDIT_SYSLOG_CA_FILE: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('PEM file of the CA that signed the SIEM receiver’s TLS certificate. Unset: the system CAs.'),
+  KEFU_CRYPTO_KEK_PROVIDER: z
+    .enum(['file', 'pkcs11'], { message: 'must be file or pkcs11' })
+    .default('file')
+    .describe(
+      'Where the key-encryption key lives: `file` (a key file in KEFU_CRYPTO_KEY_DIR) or `pkcs11` (an HSM token).',
+    ),
+  KEFU_CRYPTO_KEY_DIR: z
+    .string()
+    .min(1)
+    .default('./.kefu/crypto')
+    .describe(
+      'Folder of the file provider’s key-encryption keys (one file per version, mode 0600), created at first start.',
+    ),
+  KEFU_CRYPTO_DATA_KEY_CACHE_SECONDS: positiveInt(3600)
+    .default(300)
+    .describe('How long an unwrapped data key stays in memory before it is unwrapped again by the KEK provider.'),
+  KEFU_PKCS11_LIBRARY: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('PKCS#11 module of the HSM, e.g. `/usr/lib/softhsm/libsofthsm2.so` (required with the pkcs11 provider).'),
+  KEFU_PKCS11_TOKEN_LABEL: z.string().min(1).default('kefu').describe('Label of the HSM token that holds the KEK.'),
+  KEFU_PKCS11_PIN: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('User PIN of that token (required with the pkcs11 provider; never logged).'),
+  KEFU_PKCS11_KEY_LABEL: z
+    .string()
+    .min(1)
+    .default('kefu-kek')
+    .describe('Label prefix of the KEK objects in the token; version N is `<prefix>-v<N>`.'),
+  KEFU_RETENTION_TRANSCRIPTS_DAYS: positiveInt(36_500)
+    .default(180)
+    .describe('Transcripts older than this are crypto-shredded (their monthly data key is destroyed).'),
+  KEFU_RETENTION_CUSTOMER_PROFILES_DAYS: positiveInt(36_500)
+    .default(1095)
+    .describe('Customer profiles unchanged for this long are deleted and their key destroyed, unless on legal hold.'),
+  KEFU_RETENTION_INTERVAL_HOURS: positiveInt(24 * 30)
+    .default(24)
+    .describe('How often the retention job runs (one replica at a time); `kefu retention run` runs it now.'),
+  KEFU_RETENTION_JOB: flag
+    .default(true)
+    .describe('Run the retention job on a timer inside the app. Set false when a CronJob runs `kefu retention run`.'),
 } as const;
 
 /** Settings whose values never appear in logs or error messages. */
-export const sensitiveSettings: ReadonlySet<string> = new Set(['DATABASE_URL']);
+export const sensitiveSettings: ReadonlySet<string> = new Set(['DATABASE_URL', 'KEFU_PKCS11_PIN']);
 
 export const configSchema = z.object(configShape).superRefine((config, context) => {
   if (config.NODE_ENV === 'production' && !config.DATABASE_URL && !config.KEFU_ALLOW_EMBEDDED_DB) {
@@ -73,6 +210,26 @@ export const configSchema = z.object(configShape).superRefine((config, context) 
       path: ['DATABASE_URL'],
       message:
         'is required when NODE_ENV=production (the embedded database is for evaluation; set KEFU_ALLOW_EMBEDDED_DB=true to use it anyway)',
+    });
+  }
+  if (config.NODE_ENV === 'production' && !config.KEFU_KEYCLOAK_URL && !config.KEFU_DEMO_IDP) {
+    context.addIssue({
+      code: 'custom',
+      path: ['KEFU_KEYCLOAK_URL'],
+      message:
+        'is required when NODE_ENV=production (the built-in identity provider is for evaluation; set KEFU_DEMO_IDP=true to use it anyway)',
+    });
+  }
+  if (config.KEFU_CRYPTO_KEK_PROVIDER === 'pkcs11') {
+    for (const name of ['KEFU_PKCS11_LIBRARY', 'KEFU_PKCS11_PIN'] as const)
+      if (!config[name])
+        context.addIssue({ code: 'custom', path: [name], message: 'is required when KEFU_CRYPTO_KEK_PROVIDER=pkcs11' });
+  }
+  if (config.KEFU_VISITOR_ASSERTION_JWKS_URL && !config.KEFU_VISITOR_ASSERTION_ISSUER) {
+    context.addIssue({
+      code: 'custom',
+      path: ['KEFU_VISITOR_ASSERTION_ISSUER'],
+      message: 'is required when KEFU_VISITOR_ASSERTION_JWKS_URL is set',
     });
   }
 });

@@ -16,8 +16,73 @@ export class KefuConfig {
     embedded: { dataDir: string; port: number };
   };
 
+  readonly identity: {
+    publicUrl: string;
+    /** Set: staff tokens come from this Keycloak. Unset: from the built-in demo provider. */
+    keycloak?: { url: string; realm: string; apiClient: string };
+    demoProvider: { dataDir: string };
+    session: { idleSeconds: number; maxSeconds: number };
+    visitor: { tokenSeconds: number; assertion?: { jwksUrl: string; issuer: string } };
+  };
+
+  readonly crypto: {
+    mode: ConfigValues['KEFU_CRYPTO_MODE'];
+    kekProvider: ConfigValues['KEFU_CRYPTO_KEK_PROVIDER'];
+    keyDir: string;
+    dataKeyCacheSeconds: number;
+    pkcs11?: { library: string; tokenLabel: string; pin: string; keyLabel: string };
+  };
+
+  readonly retention: {
+    transcriptsDays: number;
+    customerProfilesDays: number;
+    intervalHours: number;
+    job: boolean;
+  };
+  readonly audit: {
+    keyDir: string;
+    checkpointIntervalMs: number;
+    checkpointEveryEvents: number;
+    checkpointFile?: string;
+    retentionDays: number;
+    syslog?: { target: string; caFile?: string };
+  };
+
+  readonly nlu: { modelsDir: string };
+
   constructor(values: ConfigValues) {
     this.production = values.NODE_ENV === 'production';
+    this.crypto = {
+      mode: values.KEFU_CRYPTO_MODE,
+      kekProvider: values.KEFU_CRYPTO_KEK_PROVIDER,
+      keyDir: values.KEFU_CRYPTO_KEY_DIR,
+      dataKeyCacheSeconds: values.KEFU_CRYPTO_DATA_KEY_CACHE_SECONDS,
+      pkcs11:
+        values.KEFU_PKCS11_LIBRARY && values.KEFU_PKCS11_PIN
+          ? {
+              library: values.KEFU_PKCS11_LIBRARY,
+              tokenLabel: values.KEFU_PKCS11_TOKEN_LABEL,
+              pin: values.KEFU_PKCS11_PIN,
+              keyLabel: values.KEFU_PKCS11_KEY_LABEL,
+            }
+          : undefined,
+    };
+    this.retention = {
+      transcriptsDays: values.KEFU_RETENTION_TRANSCRIPTS_DAYS,
+      customerProfilesDays: values.KEFU_RETENTION_CUSTOMER_PROFILES_DAYS,
+      intervalHours: values.KEFU_RETENTION_INTERVAL_HOURS,
+      job: values.KEFU_RETENTION_JOB,
+    };
+    this.audit = {
+      keyDir: values.KEFU_AUDIT_KEY_DIR,
+      checkpointIntervalMs: values.KEFU_AUDIT_CHECKPOINT_INTERVAL_MS,
+      checkpointEveryEvents: values.KEFU_AUDIT_CHECKPOINT_EVERY_EVENTS,
+      checkpointFile: values.KEFU_AUDIT_CHECKPOINT_FILE,
+      retentionDays: values.KEFU_AUDIT_RETENTION_DAYS,
+      syslog: values.KEFU_AUDIT_SYSLOG_TARGET
+        ? { target: values.KEFU_AUDIT_SYSLOG_TARGET, caFile: values.KEFU_AUDIT_SYSLOG_CA_FILE }
+        : undefined,
+    };
     this.http = {
       host: values.KEFU_HTTP_HOST,
       port: values.KEFU_HTTP_PORT,
@@ -26,6 +91,26 @@ export class KefuConfig {
       apiDocs: values.KEFU_API_DOCS,
     };
     this.log = { level: values.KEFU_LOG_LEVEL };
+    this.nlu = { modelsDir: values.KEFU_MODELS_DIR };
+    this.identity = {
+      publicUrl: withoutTrailingSlash(values.KEFU_PUBLIC_URL),
+      keycloak: values.KEFU_KEYCLOAK_URL
+        ? {
+            url: withoutTrailingSlash(values.KEFU_KEYCLOAK_URL),
+            realm: values.KEFU_KEYCLOAK_REALM,
+            apiClient: values.KEFU_KEYCLOAK_API_CLIENT,
+          }
+        : undefined,
+      demoProvider: { dataDir: values.KEFU_IDP_DATA_DIR },
+      session: { idleSeconds: values.KEFU_SESSION_IDLE_MINUTES * 60, maxSeconds: values.KEFU_SESSION_MAX_HOURS * 3600 },
+      visitor: {
+        tokenSeconds: values.KEFU_VISITOR_TOKEN_MINUTES * 60,
+        assertion:
+          values.KEFU_VISITOR_ASSERTION_JWKS_URL && values.KEFU_VISITOR_ASSERTION_ISSUER
+            ? { jwksUrl: values.KEFU_VISITOR_ASSERTION_JWKS_URL, issuer: values.KEFU_VISITOR_ASSERTION_ISSUER }
+            : undefined,
+      },
+    };
     this.database = {
       url: values.DATABASE_URL,
       poolMax: values.KEFU_DB_POOL_MAX,
@@ -34,4 +119,8 @@ export class KefuConfig {
       embedded: { dataDir: values.KEFU_EMBEDDED_DB_DIR, port: values.KEFU_EMBEDDED_DB_PORT },
     };
   }
+}
+
+function withoutTrailingSlash(url: string): string {
+  return url.replace(/\/+$/, '');
 }

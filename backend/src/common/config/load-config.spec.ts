@@ -25,6 +25,22 @@ describe('loadConfig', () => {
 
   it('refuses the embedded database in production unless it is allowed explicitly', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/DATABASE_URL is required when NODE_ENV=production/);
-    expect(loadConfig({ NODE_ENV: 'production', KEFU_ALLOW_EMBEDDED_DB: 'true' }).KEFU_ALLOW_EMBEDDED_DB).toBe(true);
+    const allowed = loadConfig({ NODE_ENV: 'production', KEFU_ALLOW_EMBEDDED_DB: 'true', KEFU_DEMO_IDP: 'true' });
+    expect(allowed.KEFU_ALLOW_EMBEDDED_DB).toBe(true);
+  });
+
+  it('refuses the built-in identity provider in production unless it is allowed explicitly', () => {
+    const production = { NODE_ENV: 'production', DATABASE_URL: 'postgres://kefu@db/kefu' };
+    expect(() => loadConfig(production)).toThrow(/KEFU_KEYCLOAK_URL is required when NODE_ENV=production/);
+    expect(loadConfig({ ...production, KEFU_KEYCLOAK_URL: 'https://sso.bank.example' }).KEFU_KEYCLOAK_URL).toBe(
+      'https://sso.bank.example',
+    );
+    expect(loadConfig({ ...production, KEFU_DEMO_IDP: 'true' }).KEFU_DEMO_IDP).toBe(true);
+  });
+
+  it('requires the portal issuer when a portal vouches for customers', () => {
+    expect(() => loadConfig({ KEFU_VISITOR_ASSERTION_JWKS_URL: 'https://portal.bank.example/jwks' })).toThrow(
+      /KEFU_VISITOR_ASSERTION_ISSUER is required when KEFU_VISITOR_ASSERTION_JWKS_URL is set/,
+    );
   });
 });

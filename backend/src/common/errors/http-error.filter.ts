@@ -18,6 +18,8 @@ export class HttpErrorFilter implements ExceptionFilter {
         (exception as Error)?.stack,
       );
     }
+    // RFC 6750: a 401 tells the client which scheme to use.
+    if (body.statusCode === 401) void reply.header('www-authenticate', 'Bearer realm="kefu"');
     void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);
   }
 }

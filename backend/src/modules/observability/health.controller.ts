@@ -1,11 +1,13 @@
 import { Controller, Get, Header, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { Public } from '../../common/access/index.ts';
 import { MetricsRegistry } from './metrics-registry.ts';
 import { type Readiness, ReadinessService } from './readiness.service.ts';
 
-/** Probes for Kubernetes and load balancers, and the Prometheus scrape endpoint. Open: they carry no data. */
+/** Probes for Kubernetes and load balancers, and the Prometheus scrape endpoint. Open: they carry no data (restrict /metrics to the scraper with a NetworkPolicy). */
 @ApiExcludeController()
+@Public()
 @Controller()
 export class HealthController {
   constructor(

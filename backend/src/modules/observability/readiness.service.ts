@@ -16,15 +16,27 @@ export interface Readiness {
 const CHECK_TIMEOUT_MS = 2_000;
 
 /**
- * Answers whether this replica should receive traffic: database reachable, schema current. (While shutting down,
+ * Answers whether this replica should receive traffic: database reachable, schema current, and whatever modules
+ * contribute (models loaded). (While shutting down,
  * Fastify itself answers every new request, this one included, with 503.)
  */
 @Injectable()
 export class ReadinessService {
+  private readonly contributed: (() => Promise<ReadinessCheck>)[] = [];
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  /** Lets a module add what it needs before the replica may serve (the NLU module: models loaded). */
+  contribute(check: () => Promise<ReadinessCheck>): void {
+    this.contributed.push(check);
+  }
+
   async check(): Promise<Readiness> {
-    const checks = await Promise.all([this.databaseCheck(), this.migrationsCheck()]);
+    const checks = await Promise.all([
+      this.databaseCheck(),
+      this.migrationsCheck(),
+      ...this.contributed.map((check) => check()),
+    ]);
     return { ready: checks.every((check) => check.ok), checks };
   }
 

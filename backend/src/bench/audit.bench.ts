@@ -1,0 +1,133 @@
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import { rm } from 'node:fs/promises';
+import { cpus } from 'node:os';
+import pg from 'pg';
+import { DataSource } from 'typeorm';
+import { KefuConfig } from '../common/config/kefu-config.ts';
+import { loadConfig } from '../common/config/load-config.ts';
+import { dataSourceOptions } from '../common/database/data-source-options.ts';
+import { locateDatabase } from '../common/database/database-location.ts';
+import { runMigrations } from '../common/database/migration-runner.ts';
+import { createLogger } from '../common/logging/create-logger.ts';
+import { migrations } from '../migrations.ts';
+import { EVENT_COLUMNS, eventRowValues } from '../modules/audit/audit.repository.ts';
+import { computeRowHash } from '../modules/audit/audit-canonical-form.ts';
+import { type AuditRecord, standaloneAudit } from '../modules/audit/index.ts';
+import { appendLoad } from './audit-load-writer.ts';
+import { writeBenchmarkSection } from './benchmark-report.ts';
+
+/**
+ * `npm run bench:audit`: sustained append rate through `AuditTrail.record` (one transaction per event, as a product
+ * module writes them, several writers contending for the chain head) and verification rate, online through the
+ * database and in memory. Runs in a scratch database on DATABASE_URL's server (or the embedded one) and drops it.
+ */
+const APPEND_EVENTS = 4_000;
+const WRITER_COUNTS = [1, 4, 16];
+const WRITERS = Math.max(...WRITER_COUNTS);
+const VERIFY_EVENTS = 200_000;
+
+async function main(): Promise<void> {
+  const values = { ...loadConfig(), KEFU_AUDIT_KEY_DIR: `./.kefu/bench-keys-${randomBytes(4).toString('hex')}` };
+  const config = new KefuConfig(values);
+  const database = await locateDatabase(config, createLogger('warn'));
+  const name = `kefu_audit_bench_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: database.url });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(database.url);
+  url.pathname = `/${name}`;
+  const benchConfig = new KefuConfig({ ...values, DATABASE_URL: url.toString(), KEFU_DB_POOL_MAX: WRITERS + 4 });
+  const dataSource = new DataSource(dataSourceOptions(benchConfig, url.toString(), migrations));
+  try {
+    await dataSource.initialize();
+    await runMigrations(dataSource);
+    await appendLoad(benchConfig, dataSource, 1_000, WRITERS, 'warm-up');
+    const appends = [];
+    for (const writers of WRITER_COUNTS)
+      appends.push({ writers, ...(await appendLoad(benchConfig, dataSource, APPEND_EVENTS, writers, 'bench')) });
+
+    const audit = standaloneAudit(benchConfig, dataSource);
+    await fill(dataSource, audit.keyring.chainKey(), audit.keyring.chainAlgorithm, VERIFY_EVENTS);
+    await audit.checkpointer.checkpoint();
+    let started = performance.now();
+    const online = await audit.verification.verify();
+    const onlineSeconds = (performance.now() - started) / 1000;
+    if (!online.ok) throw new Error(`the bench trail does not verify: ${online.reason}`);
+    const rows: AuditRecord[] = [];
+    for await (const batch of audit.repository.batches(1)) rows.push(...batch);
+    started = performance.now();
+    const inMemory = await audit.verification.verifier().verify([rows], await audit.repository.checkpoints());
+    const memorySeconds = (performance.now() - started) / 1000;
+
+    const table = [
+      '| measure | events | result |',
+      '| --- | ---: | ---: |',
+      ...appends.map(
+        (a) =>
+          `| append, ${a.writers} concurrent writer(s), one transaction per event | ${a.written} | ${Math.round(a.written / a.seconds)} events/s, p50 ${a.p50Ms} ms, p99 ${a.p99Ms} ms |`,
+      ),
+      `| verify online (PostgreSQL → verifier, batches of 20,000) | ${online.checked} | ${Math.round(online.checked / onlineSeconds)} events/s |`,
+      `| verify in memory (rows already read) | ${inMemory.checked} | ${Math.round(inMemory.checked / memorySeconds)} events/s |`,
+    ].join('\n');
+    process.stdout.write(`${table}\n`);
+    await writeBenchmarkSection('audit', {
+      title: 'Audit trail: append and verification',
+      command: 'npm run bench:audit',
+      body: [
+        `Chain ${audit.keyring.chainAlgorithm}, PostgreSQL on the same ${cpus().length}-core machine, synchronous commit on.`,
+        'Targets (issue 4): append ≥ 2,000 events/s with p99 ≤ 20 ms; verification ≥ 200,000 events/s.',
+        '',
+        table,
+      ].join('\n'),
+    });
+  } finally {
+    await dataSource.destroy().catch(() => undefined);
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+    await database.close();
+    // The bench's throw-away audit keys: nothing outside the dropped database was signed with them.
+    await rm(config.audit.keyDir, { recursive: true, force: true });
+  }
+}
+
+/** Appends `count` valid events in bulk (multi-row INSERTs), chained under the real key, to have a trail to verify. */
+async function fill(dataSource: DataSource, key: Buffer, hashAlg: string, count: number): Promise<void> {
+  const [head] = await dataSource.query('SELECT last_seq, last_hash FROM audit_chain_head');
+  let seq = Number(head.last_seq);
+  let prevHash: string = head.last_hash;
+  const start = Date.now();
+  for (let done = 0; done < count; ) {
+    const values: unknown[] = [];
+    const tuples: string[] = [];
+    for (let i = 0; i < 1_000 && done < count; i += 1, done += 1) {
+      seq += 1;
+      const row: AuditRecord = {
+        seq,
+        occurredAt: new Date(start + seq).toISOString(),
+        actorKind: 'staff',
+        actorId: `agent-${seq % 50}`,
+        actorRoles: ['agent'],
+        action: 'personal-data.reveal',
+        targetType: 'conversation',
+        targetId: `c-${seq}`,
+        outcome: 'success',
+        sourceAddress: '10.0.0.1',
+        requestId: `req-${seq}`,
+        details: { field: 'phone', phone: 'hmac-sha256:0123456789abcdef0123456789abcdef' },
+        hashAlg,
+        prevHash,
+        rowHash: '',
+      };
+      row.rowHash = computeRowHash(key, row);
+      prevHash = row.rowHash;
+      const base = values.length;
+      values.push(...eventRowValues(row));
+      tuples.push(`(${Array.from({ length: 15 }, (_, k) => `$${base + k + 1}`).join(', ')})`);
+    }
+    await dataSource.query(`INSERT INTO audit_events (${EVENT_COLUMNS}) VALUES ${tuples.join(', ')}`, values);
+  }
+  await dataSource.query('UPDATE audit_chain_head SET last_seq = $1, last_hash = $2', [seq, prevHash]);
+}
+
+await main();

@@ -1,0 +1,21 @@
+/**
+ * What a route may require. Routes name a permission, never a role, so who may do what is decided in one place
+ * (role-permissions.ts) and the route-permission matrix in docs/permissions.md is generated from the code.
+ */
+export enum Permission {
+  AuditRead = 'audit.read',
+  AuditExport = 'audit.export',
+  AuditVerify = 'audit.verify',
+  AuditArchive = 'audit.archive',
+  RolesManage = 'roles.manage',
+  KeysManage = 'keys.manage',
+  SystemConfigure = 'system.configure',
+  ConversationsHandle = 'conversations.handle',
+  ConversationsSupervise = 'conversations.supervise',
+  PersonalDataReveal = 'personal-data.reveal',
+  KnowledgeEdit = 'knowledge.edit',
+  KnowledgeApprove = 'knowledge.approve',
+  ModelsTrain = 'models.train',
+  ModelsActivate = 'models.activate',
+  SessionRead = 'session.read',
+}

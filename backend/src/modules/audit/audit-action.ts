@@ -1,0 +1,27 @@
+/**
+ * Every security-relevant action Kefu records. The values are stored in the trail and forwarded to SIEMs, so a value
+ * is never renamed or reused; add new ones at the end of their group.
+ */
+export enum AuditAction {
+  AuthSignIn = 'auth.sign-in',
+  AuthSignOut = 'auth.sign-out',
+  AuthAccessDenied = 'auth.access-denied',
+  AuthRoleConflict = 'auth.role-conflict',
+  RolesChange = 'roles.change',
+  PersonalDataReveal = 'personal-data.reveal',
+  ExportConversations = 'export.conversations',
+  ExportPersonalData = 'export.personal-data',
+  ExportReport = 'export.report',
+  ConfigChange = 'config.change',
+  KeysCreate = 'keys.create',
+  KeysRotate = 'keys.rotate',
+  KeysDestroy = 'keys.destroy',
+  KnowledgePublish = 'knowledge.publish',
+  ModelActivate = 'model.activate',
+  AuditExport = 'audit.export',
+  AuditVerify = 'audit.verify',
+  AuditArchive = 'audit.archive',
+  AuditCheckpoint = 'audit.checkpoint',
+}
+
+export const allAuditActions: readonly AuditAction[] = Object.values(AuditAction);

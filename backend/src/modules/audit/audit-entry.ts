@@ -1,0 +1,77 @@
+import type { AuditAction } from './audit-action.ts';
+import type { AuditOutcome } from './audit-outcome.ts';
+
+/**
+ * Who acted. Structurally compatible with the auth module's `Actor`, so a controller passes `@CurrentActor()` as it
+ * is; jobs and the `kefu` command use `systemActor(...)`.
+ */
+export interface AuditActor {
+  kind: 'staff' | 'visitor' | 'system';
+  id: string;
+  roles: readonly string[];
+  sourceAddress?: string;
+}
+
+/** What a module hands to `AuditTrail.record`. */
+export interface AuditEntry {
+  actor: AuditActor;
+  action: AuditAction;
+  outcome: AuditOutcome;
+  target?: { type: string; id: string };
+  /** Free of personal data: stored and forwarded as it is. */
+  details?: Record<string, unknown>;
+  /**
+   * Personal data the record must be able to link (a phone number, an ID card number) without revealing it: each
+   * value is replaced by a keyed hash before it is stored, so equal values stay equal and nothing is readable.
+   */
+  personalData?: Record<string, string>;
+  /** Defaults to the actor's address. */
+  sourceAddress?: string;
+  /** Defaults to the id of the request being served. */
+  requestId?: string;
+}
+
+/** One stored event, exactly as it is hashed: the verifier, exports and the SIEM forwarder all use this shape. */
+export interface AuditRecord {
+  seq: number;
+  /** UTC, millisecond precision, ISO 8601 with `Z`. */
+  occurredAt: string;
+  actorKind: string;
+  actorId: string;
+  actorRoles: string[];
+  action: string;
+  targetType: string | null;
+  targetId: string | null;
+  outcome: string;
+  sourceAddress: string | null;
+  requestId: string | null;
+  details: Record<string, unknown>;
+  /** `hmac-sha256` or `hmac-sm3`: the chain algorithm of this row. */
+  hashAlg: string;
+  prevHash: string;
+  rowHash: string;
+}
+
+/** A signed statement of the chain's head at one moment. */
+export interface AuditCheckpoint {
+  lastSeq: number;
+  headHash: string;
+  createdAt: string;
+  /** `ed25519` or `sm2-sm3`. */
+  signatureAlg: string;
+  keyId: string;
+  /** Base64. */
+  signature: string;
+}
+
+/** A purge of archived rows: verification of what stays online starts from this anchor. */
+export interface AuditArchiveAnchor {
+  upToSeq: number;
+  lastHash: string;
+}
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+export function systemActor(name: string): AuditActor {
+  return { kind: 'system', id: `system:${name}`, roles: [] };
+}

@@ -1,0 +1,60 @@
+import { Injectable } from '@nestjs/common';
+import { AuditRepository } from './audit.repository.ts';
+import { checkpointStatement } from './audit-canonical-form.ts';
+import { AuditChainVerifier, type VerificationResult } from './audit-chain-verifier.ts';
+import type { AuditArchiveAnchor, AuditCheckpoint } from './audit-entry.ts';
+import { AuditKeyring } from './audit-keyring.ts';
+
+/** Verifies the trail online: streams rows from the database through the one verifier the CLI, API and exports share. */
+@Injectable()
+export class AuditVerification {
+  constructor(
+    private readonly repository: AuditRepository,
+    private readonly keyring: AuditKeyring,
+  ) {}
+
+  /** The verifier bound to this installation's keys. */
+  verifier(): AuditChainVerifier {
+    return new AuditChainVerifier({
+      chainKey: this.keyring.chainKey(),
+      checkpointSignatureValid: (checkpoint) => this.checkpointSignatureValid(checkpoint),
+    });
+  }
+
+  checkpointSignatureValid(checkpoint: AuditCheckpoint): boolean {
+    const { signature, ...statement } = checkpoint;
+    return this.keyring.verify(checkpoint.signatureAlg, checkpoint.keyId, checkpointStatement(statement), signature);
+  }
+
+  /**
+   * From the start of what is online (after the newest archive purge) or from `fromSeq`, whose predecessor is then
+   * trusted as the anchor.
+   */
+  async verify(options: { fromSeq?: number } = {}): Promise<VerificationResult> {
+    const anchor = await this.anchorFor(options.fromSeq);
+    if ('result' in anchor) return anchor.result;
+    return this.verifyFrom(anchor);
+  }
+
+  async verifyFrom(anchor: AuditArchiveAnchor, toSeq?: number): Promise<VerificationResult> {
+    const checkpoints = await this.repository.checkpoints(anchor.upToSeq + 1, toSeq);
+    return this.verifier().verify(this.repository.batches(anchor.upToSeq + 1, toSeq), checkpoints, anchor);
+  }
+
+  private async anchorFor(fromSeq?: number): Promise<AuditArchiveAnchor | { result: VerificationResult }> {
+    const archived = await this.repository.archiveAnchor();
+    if (fromSeq === undefined || fromSeq <= (archived?.upToSeq ?? 0) + 1)
+      return archived ?? { upToSeq: 0, lastHash: '0'.repeat(64) };
+    const lastHash = await this.repository.rowHashAt(fromSeq - 1);
+    if (lastHash === undefined)
+      return {
+        result: {
+          ok: false,
+          checked: 0,
+          first_bad_seq: fromSeq - 1,
+          reason: `row ${fromSeq - 1}, the anchor of a verification from ${fromSeq}, is missing`,
+        },
+      };
+    return { upToSeq: fromSeq - 1, lastHash };
+  }
+}

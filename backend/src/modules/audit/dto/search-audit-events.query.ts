@@ -1,0 +1,61 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsEnum, IsInt, IsISO8601, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { AuditAction } from '../audit-action.ts';
+import { AuditOutcome } from '../audit-outcome.ts';
+
+/** Filters of the auditor's search; all optional, combined with AND. Pages by sequence: pass `afterSeq` = `nextAfterSeq`. */
+export class SearchAuditEventsQuery {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  actorId?: string;
+
+  @ApiPropertyOptional({ enum: AuditAction })
+  @IsOptional()
+  @IsEnum(AuditAction)
+  action?: AuditAction;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  targetType?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  targetId?: string;
+
+  @ApiPropertyOptional({ enum: AuditOutcome })
+  @IsOptional()
+  @IsEnum(AuditOutcome)
+  outcome?: AuditOutcome;
+
+  @ApiPropertyOptional({ description: 'Inclusive lower bound, ISO 8601' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  from?: string;
+
+  @ApiPropertyOptional({ description: 'Exclusive upper bound, ISO 8601' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  to?: string;
+
+  @ApiPropertyOptional({ description: 'Return events after this sequence number (the previous page’s nextAfterSeq)' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  afterSeq?: number;
+
+  @ApiPropertyOptional({ default: 100, maximum: 1000 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  limit?: number;
+}

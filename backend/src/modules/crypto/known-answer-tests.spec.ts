@@ -1,0 +1,44 @@
+import { CryptoSelfTestError } from './crypto-self-test.error.ts';
+import { decodeEnvelope, encodeEnvelope } from './envelope-format.ts';
+import { assertKnownAnswers, runKnownAnswerTests } from './known-answer-tests.ts';
+import { CipherAlgorithm, open, seal } from './symmetric-cipher.ts';
+
+describe('the ciphers', () => {
+  it('give the published answers to every known-answer test', () => {
+    const results = runKnownAnswerTests();
+    expect(results.length).toBeGreaterThanOrEqual(6);
+    for (const result of results) expect(result).toEqual({ name: result.name, ok: true });
+  });
+
+  it('stops start-up when a vector fails, naming it', () => {
+    const results = [
+      { name: 'AES-256-GCM (NIST GCM test case 16)', ok: true },
+      { name: 'SM4 (GB/T 32907-2016 example 1)', ok: false },
+    ];
+    expect(() => assertKnownAnswers(results)).toThrow(CryptoSelfTestError);
+    expect(() => assertKnownAnswers(results)).toThrow(
+      'cryptographic self-test failed: SM4 (GB/T 32907-2016 example 1)',
+    );
+    expect(assertKnownAnswers()).toBeGreaterThanOrEqual(6);
+  });
+
+  it.each([CipherAlgorithm.Aes256Gcm, CipherAlgorithm.Sm4CtrHmacSm3])(
+    'carry cipher %s and the key id in a versioned envelope, bound to its context',
+    (algorithm) => {
+      const key = Buffer.alloc(32, 3);
+      const keyId = '0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0';
+      const envelope = encodeEnvelope(
+        algorithm,
+        keyId,
+        seal(algorithm, key, Buffer.from('13812345678'), Buffer.from('ctx')),
+      );
+      const decoded = decodeEnvelope(envelope);
+      expect(decoded).toMatchObject({ version: 1, algorithm, keyId });
+      expect(envelope.includes(Buffer.from('13812345678'))).toBe(false);
+      const sealed = decoded?.sealed as NonNullable<typeof decoded>['sealed'];
+      expect(open(algorithm, key, sealed, Buffer.from('ctx')).toString()).toBe('13812345678');
+      expect(() => open(algorithm, key, sealed, Buffer.from('other row'))).toThrow();
+      expect(decodeEnvelope(Buffer.from('plain text, not an envelope'))).toBeUndefined();
+    },
+  );
+});

@@ -1,0 +1,4 @@
+export { detectLanguage, type Language } from './language.ts';
+export { ModelRegistry, type ModelStatus } from './model-registry.ts';
+export { NluModule } from './nlu.module.ts';
+export { NluService, type Understanding } from './nlu.service.ts';

@@ -1,0 +1,130 @@
+import { existsSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { IntentClassifier, MANIFEST_FILE } from '@kefu/models';
+import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { KefuConfig } from '../../common/config/kefu-config.ts';
+import { ReadinessService } from '../observability/index.ts';
+import { LoadedModel } from './model-lease.ts';
+import { ModelNotFoundError, ModelRejectedError, NothingToRollBackError } from './nlu.errors.ts';
+
+interface Slot {
+  active: LoadedModel;
+  previous?: LoadedModel;
+}
+
+export interface ModelStatus {
+  name: string;
+  version: string;
+  task: string;
+  previousVersion?: string;
+  metrics: Record<string, number>;
+}
+
+/**
+ * The models this replica serves, one slot per name (`kb-zh`, `kb-en`, `sentiment`): each package is verified
+ * against its manifest's sha256 before it is loaded; activating a new version swaps it in without a restart and
+ * keeps the one before for rollback.
+ */
+@Injectable()
+export class ModelRegistry implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger('ModelRegistry');
+  private readonly slots = new Map<string, Slot>();
+  private loaded = false;
+
+  constructor(
+    private readonly config: KefuConfig,
+    readiness: ReadinessService,
+  ) {
+    readiness.contribute(async () =>
+      this.loaded ? { name: 'models', ok: true } : { name: 'models', ok: false, detail: 'loading' },
+    );
+  }
+
+  async onModuleInit(): Promise<void> {
+    const root = resolve(this.config.nlu.modelsDir);
+    const names = existsSync(root) ? await readdir(root) : [];
+    for (const name of names.sort()) {
+      if (!existsSync(join(root, name, MANIFEST_FILE))) continue;
+      await this.activate(name, join(root, name));
+    }
+    this.logger.log(`serving models: ${[...this.slots.keys()].join(', ') || 'none'} from ${root}`);
+    this.loaded = true;
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    for (const slot of this.slots.values()) {
+      await slot.active.retire();
+      await slot.previous?.retire();
+    }
+  }
+
+  has(name: string): boolean {
+    return this.slots.has(name);
+  }
+
+  /** Runs `work` on the active version of `name`; a swap during the call does not affect it. */
+  use<T>(name: string, work: (classifier: IntentClassifier) => Promise<T>): Promise<T> {
+    const slot = this.slots.get(name);
+    if (!slot) throw new ModelNotFoundError(name);
+    return slot.active.use(work);
+  }
+
+  /**
+   * Verifies and loads the package in `directory`, then makes it the active version of `name`. `beforeSwap` runs
+   * once the package is known good and before anyone sees it (the audit record); if it throws, nothing changes.
+   */
+  async activate(
+    name: string,
+    directory: string,
+    beforeSwap: (incoming: { version: string }) => Promise<void> = async () => {},
+  ): Promise<ModelStatus> {
+    let classifier: IntentClassifier;
+    try {
+      classifier = await IntentClassifier.load(directory);
+    } catch (error) {
+      throw new ModelRejectedError(error instanceof Error ? error.message : String(error));
+    }
+    const incoming = new LoadedModel(classifier, directory);
+    try {
+      await beforeSwap({ version: incoming.version });
+    } catch (error) {
+      await incoming.retire();
+      throw error;
+    }
+    const slot = this.slots.get(name);
+    const replaced = slot?.previous;
+    this.slots.set(name, { active: incoming, previous: slot?.active });
+    await replaced?.retire();
+    return this.status(name);
+  }
+
+  /** Returns `name` to the version before the current one; `beforeSwap` as for `activate`. */
+  async rollback(
+    name: string,
+    beforeSwap: (incoming: { version: string }) => Promise<void> = async () => {},
+  ): Promise<ModelStatus> {
+    const slot = this.slots.get(name);
+    if (!slot) throw new ModelNotFoundError(name);
+    if (!slot.previous) throw new NothingToRollBackError(name);
+    await beforeSwap({ version: slot.previous.version });
+    this.slots.set(name, { active: slot.previous, previous: slot.active });
+    return this.status(name);
+  }
+
+  statuses(): ModelStatus[] {
+    return [...this.slots.keys()].sort().map((name) => this.status(name));
+  }
+
+  private status(name: string): ModelStatus {
+    const slot = this.slots.get(name) as Slot;
+    const { manifest } = slot.active.classifier;
+    return {
+      name,
+      version: manifest.version,
+      task: manifest.task,
+      previousVersion: slot.previous?.version,
+      metrics: manifest.metrics,
+    };
+  }
+}

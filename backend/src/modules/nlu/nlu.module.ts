@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/index.ts';
+import { ObservabilityModule } from '../observability/index.ts';
+import { ModelActivation } from './model-activation.service.ts';
+import { ModelRegistry } from './model-registry.ts';
+import { NluController } from './nlu.controller.ts';
+import { NluService } from './nlu.service.ts';
+
+@Module({
+  imports: [ObservabilityModule, AuditModule],
+  controllers: [NluController],
+  providers: [ModelRegistry, NluService, ModelActivation],
+  exports: [NluService, ModelRegistry],
+})
+export class NluModule {}

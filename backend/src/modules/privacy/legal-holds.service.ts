@@ -1,0 +1,67 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { maskPersonalDataInText } from '../../common/personal-data/index.ts';
+import { AuditAction, type AuditActor, AuditOutcome, AuditTrail } from '../audit/index.ts';
+import type { DataClass } from './data-class.ts';
+import { type LegalHold, LegalHoldRepository } from './legal-hold.repository.ts';
+import { LegalHoldNotFoundError } from './legal-hold-not-found.error.ts';
+
+/**
+ * Legal holds: while one is active, retention skips the data it covers (a whole class, or one subject such as a
+ * customer profile) and erasure is refused. Placing and releasing are audited in the same transaction.
+ */
+@Injectable()
+export class LegalHolds {
+  constructor(
+    private readonly repository: LegalHoldRepository,
+    private readonly trail: AuditTrail,
+  ) {}
+
+  place(dataClass: DataClass, subjectId: string | null, reason: string, actor: AuditActor): Promise<LegalHold> {
+    const id = randomUUID();
+    return this.trail.runAudited(
+      {
+        actor,
+        // No dedicated action exists yet; a hold changes how the system treats data, so it is a configuration change.
+        action: AuditAction.ConfigChange,
+        outcome: AuditOutcome.Success,
+        target: { type: 'legal-hold', id },
+        details: {
+          operation: 'legal-hold.place',
+          data_class: dataClass,
+          subject_id: subjectId,
+          reason: maskPersonalDataInText(reason),
+        },
+      },
+      (manager) =>
+        this.repository.insert(manager, {
+          id,
+          dataClass,
+          subjectId,
+          reason: maskPersonalDataInText(reason),
+          placedBy: actor.id,
+        }),
+    );
+  }
+
+  async release(id: string, actor: AuditActor): Promise<LegalHold> {
+    return this.trail.runAudited(
+      (hold: LegalHold) => ({
+        actor,
+        action: AuditAction.ConfigChange,
+        outcome: AuditOutcome.Success,
+        target: { type: 'legal-hold', id },
+        details: { operation: 'legal-hold.release', data_class: hold.dataClass, subject_id: hold.subjectId },
+      }),
+      async (manager) => {
+        const released = await this.repository.release(manager, id, actor.id);
+        if (!released) throw new LegalHoldNotFoundError(id);
+        return released;
+      },
+    );
+  }
+
+  active(dataClass: DataClass): Promise<LegalHold[]> {
+    return this.repository.active(dataClass);
+  }
+}

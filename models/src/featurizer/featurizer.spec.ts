@@ -1,0 +1,64 @@
+import { fnv1a } from './feature-hash.ts';
+import { Featurizer } from './featurizer.ts';
+import { DEFAULT_FEATURIZER_CONFIG } from './featurizer-config.ts';
+
+describe('Featurizer', () => {
+  const featurizer = new Featurizer({
+    ...DEFAULT_FEATURIZER_CONFIG,
+    wordNgramMax: 2,
+    charNgramMin: 3,
+    charNgramMax: 4,
+  });
+
+  it('splits Latin words and keeps placeholders whole', () => {
+    expect(featurizer.tokens("I haven't got card 4111111111111111")).toEqual(['i', "haven't", 'got', 'card', '<CARD>']);
+  });
+
+  it('segments Chinese with jieba', () => {
+    expect(featurizer.tokens('我的银行卡丢了')).toEqual(['我', '的', '银行卡', '丢', '了']);
+  });
+
+  it('produces word n-grams and bounded character n-grams', () => {
+    expect(featurizer.featureStrings('top up')).toEqual([
+      'w1:top',
+      'w1:up',
+      'w2:top up',
+      'c:<to',
+      'c:top',
+      'c:op>',
+      'c:<top',
+      'c:top>',
+      'c:<up',
+      'c:up>',
+    ]);
+  });
+
+  it('takes single characters of Chinese words as features too', () => {
+    expect(featurizer.featureStrings('挂失')).toEqual([
+      'w1:挂失',
+      'c:挂',
+      'c:失',
+      'c:<挂',
+      'c:挂失',
+      'c:失>',
+      'c:<挂失',
+      'c:挂失>',
+    ]);
+  });
+
+  it('hashes exactly the feature strings, counting repeats', () => {
+    const text = 'pin pin blocked 我的卡被冻结 ＰＩＮ';
+    const expected = new Map<number, number>();
+    for (const f of featurizer.featureStrings(text)) {
+      const bucket = fnv1a(f, DEFAULT_FEATURIZER_CONFIG.hashSeed) % DEFAULT_FEATURIZER_CONFIG.buckets;
+      expected.set(bucket, (expected.get(bucket) ?? 0) + 1);
+    }
+    const { indices, values } = featurizer.featurize(text);
+    expect(new Map([...indices].map((b, i) => [b, values[i]]))).toEqual(expected);
+    expect([...indices]).toEqual([...indices].sort((a, b) => a - b));
+  });
+
+  it('gives traditional and simplified, full-width and half-width spellings the same features', () => {
+    expect(featurizer.featurize('銀行卡ＰＩＮ碼')).toEqual(featurizer.featurize('银行卡pin码'));
+  });
+});

@@ -1,0 +1,114 @@
+import onnxProto from 'onnx-proto';
+import type { EmbeddingBagNetwork } from '../training/embedding-bag-network.ts';
+import { OnnxGraphBuilder } from './onnx-graph-builder.ts';
+
+const { onnx } = onnxProto;
+const OPSET = 13;
+const IR_VERSION = 7;
+
+/** What the exporter writes: the trained networks and the bucket → row table they share. */
+export interface ExportableModel {
+  rowOfBucket: Int32Array;
+  idf: Float32Array;
+  members: EmbeddingBagNetwork[];
+  /** Written into the graph's metadata so the file is self-describing. */
+  labels: string[];
+}
+
+/**
+ * Writes an intent model as ONNX with our own graph (onnx-proto is only the schema): no converter exists for a
+ * hand-written network, and writing the graph ourselves keeps the file byte-deterministic (no timestamps).
+ *
+ * Inputs: `indices` int32 [batch, n] (hash buckets, padded with any bucket and value 0) and `values` float [batch, n].
+ * Outputs: `probabilities` [batch, classes] (mean of members), `embedding` [batch, members × hidden] (hidden layers,
+ * for FAQ pair matching) and `coverage` [batch] (share of the input's feature mass seen in training).
+ */
+export class OnnxExporter {
+  export(model: ExportableModel): Uint8Array {
+    const g = new OnnxGraphBuilder();
+    const { FLOAT, INT32 } = onnx.TensorProto.DataType;
+    const rowTable = g.int32s('row_of_bucket', [model.rowOfBucket.length], model.rowOfBucket);
+    const idfTable = g.floats('idf', [model.idf.length], model.idf);
+    const axis1 = g.int64s('axis_1', [1]);
+    const epsilon = g.floats('epsilon', [], Float32Array.of(1e-12));
+
+    const rows = g.node('Gather', [rowTable, 'indices']);
+    const tfidf = g.node('Mul', [g.node('Gather', [idfTable, rows]), 'values']);
+    const sumSquares = g.node('ReduceSum', [g.node('Mul', [tfidf, tfidf]), axis1]);
+    const norm = g.node('Sqrt', [g.node('Max', [sumSquares, epsilon])]);
+    const weights = g.node('Unsqueeze', [g.node('Div', [tfidf, norm]), axis1]);
+
+    // One table holds every member's embedding side by side, so a message costs one Gather and one weighted sum
+    // (a [1 × features] · [features × members·dim] product) whatever the ensemble size; members slice their part.
+    const { rows: rowCount, dim } = model.members[0].shape;
+    const table = new Float32Array(rowCount * dim * model.members.length);
+    model.members.forEach((net, m) => {
+      for (let r = 0; r < rowCount; r++) {
+        table.set(net.embedding.subarray(r * dim, (r + 1) * dim), (r * model.members.length + m) * dim);
+      }
+    });
+    const embeddings = g.floats('embeddings', [rowCount, dim * model.members.length], table);
+    const bags = g.node('Squeeze', [g.node('MatMul', [weights, g.node('Gather', [embeddings, rows])]), axis1]);
+
+    const probabilities: string[] = [];
+    const hiddens: string[] = [];
+    model.members.forEach((net, m) => {
+      const { hidden, classes } = net.shape;
+      const pooled = g.node('Slice', [
+        bags,
+        g.int64s(`m${m}_start`, [m * dim]),
+        g.int64s(`m${m}_end`, [(m + 1) * dim]),
+        axis1,
+      ]);
+      const w1 = g.floats(`m${m}_w1`, [dim, hidden], net.w1);
+      const b1 = g.floats(`m${m}_b1`, [hidden], net.b1);
+      const h = g.node('Relu', [g.node('Add', [g.node('MatMul', [pooled, w1]), b1])]);
+      const w2 = g.floats(`m${m}_w2`, [hidden, classes], net.w2);
+      const b2 = g.floats(`m${m}_b2`, [classes], net.b2);
+      const logits = g.node('Add', [g.node('MatMul', [h, w2]), b2]);
+      probabilities.push(g.node('Softmax', [logits], [OnnxGraphBuilder.intAttribute('axis', -1)]));
+      hiddens.push(h);
+    });
+    const share = g.floats('member_share', [], Float32Array.of(1 / model.members.length));
+    g.node('Mul', [g.node('Sum', probabilities), share], [], 'probabilities');
+    g.node('Concat', hiddens, [OnnxGraphBuilder.intAttribute('axis', 1)], 'embedding');
+
+    const known = g.node(
+      'Cast',
+      [g.node('Greater', [rows, g.int32s('zero', [], Int32Array.of(0))])],
+      [OnnxGraphBuilder.intAttribute('to', FLOAT)],
+    );
+    const knownMass = g.node(
+      'ReduceSum',
+      [g.node('Mul', [known, 'values']), axis1],
+      [OnnxGraphBuilder.intAttribute('keepdims', 0)],
+    );
+    const totalMass = g.node('ReduceSum', ['values', axis1], [OnnxGraphBuilder.intAttribute('keepdims', 0)]);
+    g.node('Div', [knownMass, g.node('Max', [totalMass, epsilon])], [], 'coverage');
+
+    const classes = model.members[0].shape.classes;
+    const hiddenWidth = model.members.reduce((sum, net) => sum + net.shape.hidden, 0);
+    const proto = onnx.ModelProto.create({
+      irVersion: IR_VERSION,
+      opsetImport: [{ domain: '', version: OPSET }],
+      producerName: 'kefu',
+      producerVersion: '1',
+      metadataProps: [{ key: 'labels', value: JSON.stringify(model.labels) }],
+      graph: {
+        name: 'kefu_intent',
+        node: g.nodes,
+        initializer: g.initializers,
+        input: [
+          OnnxGraphBuilder.tensorType('indices', INT32, ['batch', 'features']),
+          OnnxGraphBuilder.tensorType('values', FLOAT, ['batch', 'features']),
+        ],
+        output: [
+          OnnxGraphBuilder.tensorType('probabilities', FLOAT, ['batch', classes]),
+          OnnxGraphBuilder.tensorType('embedding', FLOAT, ['batch', hiddenWidth]),
+          OnnxGraphBuilder.tensorType('coverage', FLOAT, ['batch']),
+        ],
+      },
+    });
+    return onnx.ModelProto.encode(proto).finish();
+  }
+}

@@ -1,0 +1,110 @@
+import * as ort from 'onnxruntime-node';
+import type { ModelManifest } from '../artifacts/model-manifest.ts';
+import { ModelPackage } from '../artifacts/model-package.ts';
+import { Featurizer, type SparseFeatures } from '../featurizer/featurizer.ts';
+import { OUT_OF_SCOPE_LABEL } from '../training/labeled-text.ts';
+import { decide } from '../training/oos-thresholds.ts';
+import { cosine } from '../training/pair-threshold-calibrator.ts';
+import type { IntentPrediction } from './intent-prediction.ts';
+
+/** Raw outputs of the ONNX graph for a batch. */
+export interface BatchScores {
+  probabilities: Float32Array;
+  embedding: Float32Array;
+  coverage: Float32Array;
+  classes: number;
+  embeddingWidth: number;
+}
+
+/**
+ * Serves one verified model package: featurizes with the manifest's featurizer config, runs the ONNX graph in
+ * onnxruntime-node and applies the manifest's out-of-scope thresholds. One instance per model; no global state, so
+ * the backend can inject it and tests can load several.
+ */
+export class IntentClassifier {
+  private constructor(
+    readonly manifest: ModelManifest,
+    private readonly session: ort.InferenceSession,
+    readonly featurizer: Featurizer,
+  ) {}
+
+  /** Verifies every file against manifest.json (throws ModelIntegrityError) before creating the session. */
+  static async load(dir: string, sessionOptions: ort.InferenceSession.SessionOptions = {}): Promise<IntentClassifier> {
+    const pkg = await ModelPackage.read(dir);
+    const featurizer = new Featurizer(pkg.manifest.featurizer);
+    const session = await ort.InferenceSession.create(pkg.onnx, {
+      intraOpNumThreads: 1,
+      interOpNumThreads: 1,
+      ...sessionOptions,
+    });
+    return new IntentClassifier(pkg.manifest, session, featurizer);
+  }
+
+  async classify(text: string, topK = 3): Promise<IntentPrediction> {
+    const [prediction] = await this.classifyBatch([text], topK);
+    return prediction;
+  }
+
+  async classifyBatch(texts: string[], topK = 3): Promise<IntentPrediction[]> {
+    if (texts.length === 0) return [];
+    const scores = await this.score(texts.map((t) => this.featurizer.featurize(t)));
+    const { labels, thresholds } = this.manifest;
+    return texts.map((_, i) => {
+      const row = scores.probabilities.subarray(i * scores.classes, (i + 1) * scores.classes);
+      const order = [...row.keys()].sort((a, b) => row[b] - row[a] || a - b);
+      const best = order[0];
+      const coverage = scores.coverage[i];
+      const verdict = decide({ predicted: labels[best], confidence: row[best], coverage }, thresholds);
+      return {
+        intent: labels[best],
+        confidence: row[best],
+        topK: order.slice(0, topK).map((c) => ({ intent: labels[c], confidence: row[c] })),
+        oos: verdict === OUT_OF_SCOPE_LABEL,
+        coverage,
+      };
+    });
+  }
+
+  /** Hidden-layer embeddings, one per text, for FAQ matching. */
+  async embed(texts: string[]): Promise<Float32Array[]> {
+    if (texts.length === 0) return [];
+    const scores = await this.score(texts.map((t) => this.featurizer.featurize(t)));
+    const w = scores.embeddingWidth;
+    return texts.map((_, i) => scores.embedding.slice(i * w, (i + 1) * w));
+  }
+
+  /** Whether two questions mean the same, by cosine of embeddings against the calibrated threshold. */
+  async samePair(a: string, b: string): Promise<{ same: boolean; similarity: number }> {
+    const [ea, eb] = await this.embed([a, b]);
+    const similarity = cosine(ea, eb);
+    return { same: similarity >= this.manifest.pairThreshold, similarity };
+  }
+
+  /** Runs the graph on featurized messages (padded to the longest message of the batch). */
+  async score(batch: SparseFeatures[]): Promise<BatchScores> {
+    const width = Math.max(1, ...batch.map((f) => f.indices.length));
+    const indices = new Int32Array(batch.length * width);
+    const values = new Float32Array(batch.length * width);
+    batch.forEach((f, i) => {
+      indices.set(f.indices, i * width);
+      values.set(f.values, i * width);
+    });
+    const out = await this.session.run({
+      indices: new ort.Tensor('int32', indices, [batch.length, width]),
+      values: new ort.Tensor('float32', values, [batch.length, width]),
+    });
+    const probabilities = out.probabilities.data as Float32Array;
+    const embedding = out.embedding.data as Float32Array;
+    return {
+      probabilities,
+      embedding,
+      coverage: out.coverage.data as Float32Array,
+      classes: out.probabilities.dims[1],
+      embeddingWidth: out.embedding.dims[1],
+    };
+  }
+
+  async release(): Promise<void> {
+    await this.session.release();
+  }
+}

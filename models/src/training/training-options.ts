@@ -1,0 +1,29 @@
+/** Hyper-parameters of the intent trainer; recorded in the manifest. */
+export interface TrainingOptions {
+  /** Independently initialised networks whose probabilities are averaged. */
+  members: number;
+  dim: number;
+  hidden: number;
+  epochs: number;
+  /** Small data sets get more epochs so that training still takes at least this many optimiser steps. */
+  minSteps: number;
+  batchSize: number;
+  learningRate: number;
+  /** Probability of hiding each input feature in one training step (a cheap augmentation). */
+  featureDropout: number;
+  labelSmoothing: number;
+  seed: number;
+}
+
+export const DEFAULT_TRAINING_OPTIONS: TrainingOptions = {
+  members: 4,
+  dim: 32,
+  hidden: 96,
+  epochs: 5,
+  minSteps: 400,
+  batchSize: 32,
+  learningRate: 0.01,
+  featureDropout: 0.1,
+  labelSmoothing: 0.1,
+  seed: 42,
+};
