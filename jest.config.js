@@ -31,5 +31,11 @@ export default {
       rootDir: '.',
       testMatch: ['<rootDir>/backend/test/**/*.e2e-spec.ts'],
     },
+    {
+      ...shared,
+      displayName: 'delivery',
+      rootDir: '.',
+      testMatch: ['<rootDir>/deploy/test/**/*.spec.ts'],
+    },
   ],
 };

@@ -113,11 +113,12 @@ export class AuditKeyring {
       // `wx`: two replicas starting at once on a shared folder must not overwrite each other's fresh key.
       try {
         writeFileSync(path, create(), { mode: 0o600, flag: 'wx' });
+        // Only a file created here is tightened: an existing one may sit on a read-only Secret mount.
+        chmodSync(path, 0o600);
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       }
     }
-    chmodSync(path, 0o600);
     return readFileSync(path, 'utf8');
   }
 }
