@@ -3,7 +3,7 @@
 // network namespace that has only loopback (proof that nothing needs the internet at run time). Plain JavaScript
 // because it runs before anything is compiled.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const resultsDir = join('.kefu', 'test-results');
@@ -19,6 +19,7 @@ const steps = [
     command: [bin('depcruise'), '--config', '.dependency-cruiser.cjs', 'backend/src', 'models/src'],
   },
   { name: 'build', command: [bin('tsc'), '-b'] },
+  browserStep(),
   { name: 'tests', command: jestCommand('all'), results: 'all' },
   offlineStep(),
 ].filter(Boolean);
@@ -60,6 +61,22 @@ function offlineStep() {
     command: ['unshare', '--net', 'sh', '-c', `ip link set lo up && ${jest}`],
     env,
     results: 'offline',
+  };
+}
+
+/** The browser tests drive Debian's Chromium through playwright-core; installed here when missing (as root, via apt). */
+function browserStep() {
+  if (existsSync('/usr/bin/chromium')) return undefined;
+  if (process.getuid?.() !== 0) {
+    process.stdout.write(
+      'note: /usr/bin/chromium is missing and only root can install it; the browser tests will fail\n',
+    );
+    return undefined;
+  }
+  return {
+    name: 'browser for the UI tests (Debian chromium)',
+    command: ['sh', '-c', 'apt-get install -y chromium || (apt-get update && apt-get install -y chromium)'],
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
   };
 }
 

@@ -6,7 +6,12 @@ import { DatabaseModule } from './common/database/database.module.ts';
 import { migrations } from './migrations.ts';
 import { AuditModule } from './modules/audit/index.ts';
 import { AuthModule } from './modules/auth/index.ts';
+import { BotModule } from './modules/bot/index.ts';
+import { ConsoleModule } from './modules/console/index.ts';
+import { ConversationsModule } from './modules/conversations/index.ts';
 import { CryptoModule } from './modules/crypto/index.ts';
+import { JobsModule } from './modules/jobs/index.ts';
+import { KnowledgeModule } from './modules/knowledge/index.ts';
 import { NluModule } from './modules/nlu/index.ts';
 import { ObservabilityModule } from './modules/observability/index.ts';
 import { PrivacyModule } from './modules/privacy/index.ts';
@@ -37,6 +42,11 @@ export class AppModule {
         NluModule,
         CryptoModule,
         PrivacyModule,
+        JobsModule,
+        KnowledgeModule,
+        BotModule,
+        ConversationsModule,
+        ConsoleModule,
         ...(options.extraModules ?? []),
       ],
     };

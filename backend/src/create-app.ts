@@ -9,6 +9,7 @@ import { runMigrations } from './common/database/migration-runner.ts';
 import { HttpErrorFilter } from './common/errors/http-error.filter.ts';
 import { createValidationPipe } from './common/errors/validation-pipe.ts';
 import { PinoNestLogger } from './common/logging/pino-nest-logger.ts';
+import { PostgresIoAdapter } from './common/realtime/postgres-io.adapter.ts';
 import { requestIdFor } from './modules/observability/index.ts';
 
 export interface CreateAppOptions extends AppModuleOptions {
@@ -29,6 +30,12 @@ export async function createApp(options: CreateAppOptions): Promise<NestFastifyA
     logger: new PinoNestLogger(logger),
     bufferLogs: true,
   });
+  const widgetOrigins = config.conversations.widgetOrigins;
+  app.useWebSocketAdapter(
+    new PostgresIoAdapter(app, { databaseUrl: options.databaseUrl, allowedOrigins: widgetOrigins, logger }),
+  );
+  // The widget runs on the bank's pages: its REST calls (HTTP fallback, history) come from those origins only.
+  if (widgetOrigins.length > 0) app.enableCors({ origin: [...widgetOrigins] });
   app.useGlobalFilters(new HttpErrorFilter());
   app.useGlobalPipes(createValidationPipe());
   if (config.http.apiDocs) mountApiDocs(app);

@@ -61,7 +61,7 @@ describe('staff identity through the built-in OpenID provider and keycloak-conne
       id: claims.sub,
       username: 'li.wei',
       roles: ['kb-editor'],
-      permissions: ['session.read', 'knowledge.edit'],
+      permissions: ['session.read', 'knowledge.edit', 'knowledge.read', 'bot.unanswered.read'],
     });
   });
 

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { Role } from '../src/common/access/index.ts';
-import { AuditVerification, systemActor } from '../src/modules/audit/index.ts';
+import { AuditTrail, AuditVerification, systemActor } from '../src/modules/audit/index.ts';
 import { FieldCipher, KeyDestroyedError } from '../src/modules/crypto/index.ts';
 import { RetentionJob } from '../src/modules/privacy/index.ts';
 import { api, type DataProtectionApp, startDataProtectionApp } from './fixtures/data-protection-app.ts';
@@ -95,8 +95,9 @@ describe('retention: expired data is deleted or crypto-shredded, legal holds kee
     expect((await agent('GET', `privacy/customer-profiles/${profile.old}`)).status).toBe(404);
     expect((await agent('GET', `privacy/customer-profiles/${profile.held}`)).status).toBe(200);
     expect((await agent('GET', `privacy/customer-profiles/${profile.fresh}`)).status).toBe(200);
+    await kefu.app.get(AuditTrail).flush();
     const runs = await kefu.sql<{ details: Record<string, unknown> }>(
-      `SELECT details FROM audit_events WHERE action = 'keys.destroy' AND target_type = 'retention-run' ORDER BY seq`,
+      `SELECT details FROM audit_events WHERE action = 'retention.run' AND target_type = 'retention-run' ORDER BY seq`,
     );
     expect(runs.at(-1)?.details).toMatchObject({
       transcript_periods_shredded: ['2026-03', '2026-04'],

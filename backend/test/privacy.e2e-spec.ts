@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { Role } from '../src/common/access/index.ts';
-import { AuditVerification } from '../src/modules/audit/index.ts';
+import { AuditTrail, AuditVerification } from '../src/modules/audit/index.ts';
 import { FieldCipher, KeyDestroyedError } from '../src/modules/crypto/index.ts';
 import { api, type DataProtectionApp, startDataProtectionApp } from './fixtures/data-protection-app.ts';
 import { mobileNumber, residentIdNumber, seededRandom } from './fixtures/personal-data-generators.ts';
@@ -76,6 +76,7 @@ describe('personal data end to end: masked, revealed with a reason, searchable, 
       status: 200,
       body: { profileId: ids[0], field: 'idNumber', value: customers[0]?.idNumber },
     });
+    await kefu.app.get(AuditTrail).flush();
     const audited = await kefu.sql<{ actor_roles: string[]; details: { field: string; reason: string } }>(
       `SELECT actor_roles, details FROM audit_events WHERE action = 'personal-data.reveal' AND target_id = $1`,
       [ids[0]],
@@ -130,10 +131,15 @@ describe('personal data end to end: masked, revealed with a reason, searchable, 
 
     await expect(kefu.app.get(AuditVerification).verify()).resolves.toMatchObject({ ok: true });
     const [audited] = await kefu.sql<{ details: Record<string, unknown> }>(
-      `SELECT details FROM audit_events WHERE action = 'keys.destroy' AND target_id = $1`,
+      `SELECT details FROM audit_events WHERE action = 'personal-data.erase' AND target_id = $1`,
       [victim],
     );
     expect(audited?.details).toMatchObject({ operation: 'erasure', legal_basis: 'PIPL Art. 47' });
+    const holds = await kefu.sql<{ action: string }>(
+      `SELECT action FROM audit_events WHERE target_id = $1 ORDER BY seq`,
+      [hold.body.id],
+    );
+    expect(holds.map((event) => event.action)).toEqual(['legal-hold.place', 'legal-hold.release']);
   });
 
   it('leaves no seeded plaintext in any text, bytea or json column of any table, nor in the log', async () => {

@@ -23,12 +23,19 @@ describe('the route-permission matrix', () => {
   });
   afterAll(() => kefu.close());
 
-  const call = (route: CatalogedRoute, token?: string) =>
-    fetch(`${kefu.baseUrl}${route.path.replace(/:[A-Za-z]+/g, '00000000-0000-4000-8000-000000000000')}`, {
+  const call = (route: CatalogedRoute, token?: string) => {
+    // A JSON content type with an empty body is refused by the body parser before any guard runs, so it goes only
+    // with a body.
+    const body = ['GET', 'HEAD', 'DELETE'].includes(route.method) ? undefined : '{}';
+    return fetch(`${kefu.baseUrl}${route.path.replace(/:[A-Za-z]+/g, '00000000-0000-4000-8000-000000000000')}`, {
       method: route.method,
-      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), 'content-type': 'application/json' },
-      body: ['GET', 'HEAD', 'DELETE'].includes(route.method) ? undefined : '{}',
+      headers: {
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(body ? { 'content-type': 'application/json' } : {}),
+      },
+      body,
     });
+  };
 
   it('has an access decision for every route', () => {
     expect(routes.filter((route) => route.access.kind === 'undecided').map((r) => `${r.method} ${r.path}`)).toEqual([]);

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Assembles Kefu's application tree (what runs as /app in the image and /opt/kefu/app on a VM) into DEST:
-# package.json files, backend/dist, models/dist, models/artifacts (if any), and the production node_modules from
-# `npm ci --omit=dev` in a clean staging folder, with every prebuilt binary that is not linux-x64 removed.
+# package.json files, backend/dist, models/dist, models/artifacts (if any), models/data/demo-kb, and the production
+# node_modules from `npm ci --omit=dev` in a clean staging folder, with every prebuilt binary that is not linux-x64 removed.
 # Usage: deploy/lib/stage-app.sh DEST   (run `npm run build` first)
 set -euo pipefail
 
@@ -34,6 +34,9 @@ done
 cp -R "$root/backend/dist" "$dest/backend/dist"
 cp -R "$root/models/dist" "$dest/models/dist"
 if [[ -d "$root/models/artifacts" ]]; then cp -R "$root/models/artifacts" "$dest/models/artifacts"; fi
+# The starter knowledge base (release 1 on a new database) and the held-out questions the retraining gate scores on.
+mkdir -p "$dest/models/data"
+cp -R "$root/models/data/demo-kb" "$dest/models/data/demo-kb"
 cp "$root/deploy/image/stage-secret-dir.mjs" "$root/deploy/image/create-keys.mjs" "$dest/deploy/"
 
 # Compiled output carries source maps and declarations for developers; the runtime needs neither.

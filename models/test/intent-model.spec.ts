@@ -95,6 +95,8 @@ describe('intent model: training, export and serving', () => {
 
   it('answers an empty batch with nothing and an empty message with "I don\'t know"', async () => {
     await expect(classifier.classifyBatch([])).resolves.toEqual([]);
+    await expect(classifier.embed([])).resolves.toEqual([]);
+    expect((await classifier.score([])).probabilities).toHaveLength(0);
     await expect(classifier.classify('')).resolves.toMatchObject({ oos: true, coverage: 0 });
   });
 

@@ -6,9 +6,11 @@ import { dataSourceOptions } from '../common/database/data-source-options.ts';
 import { AuditAction, AuditOutcome, standaloneAudit, systemActor } from '../modules/audit/index.ts';
 
 /**
- * Appends audit events as fast as it can from `concurrency` parallel transactions and prints
- * `{written, seconds, p50Ms, p99Ms}` as one JSON line. Used by `npm run bench:audit` and by the test that runs two
- * of these processes at once against one database to prove that sequence numbers stay gapless across replicas.
+ * Appends audit events as fast as it can from `concurrency` parallel transactions, with the sealer running as in a
+ * replica, and prints `{written, seconds, p50Ms, p99Ms}` as one JSON line: latencies are those of `record` (what an
+ * audited action waits for), `seconds` lasts until every event is chained. Used by `npm run bench:audit` and by the
+ * test that runs two of these processes at once against one database to prove that sequence numbers stay gapless
+ * across replicas.
  *
  * Usage: DATABASE_URL=… KEFU_AUDIT_KEY_DIR=… node audit-load-writer.js COUNT CONCURRENCY [LABEL]
  */
@@ -19,7 +21,8 @@ export async function appendLoad(
   concurrency: number,
   label: string,
 ): Promise<{ written: number; seconds: number; p50Ms: number; p99Ms: number }> {
-  const { trail } = standaloneAudit(config, dataSource);
+  const { trail, sealer } = standaloneAudit(config, dataSource);
+  sealer.onApplicationBootstrap();
   const latencies: number[] = [];
   let next = 0;
   const started = performance.now();
@@ -39,6 +42,7 @@ export async function appendLoad(
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
+  await sealer.onApplicationShutdown();
   const seconds = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
   const at = (q: number) =>

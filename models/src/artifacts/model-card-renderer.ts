@@ -11,10 +11,14 @@ export class ModelCardRenderer {
       `# Model card: ${manifest.id} ${manifest.version}`,
       '',
       `- Task: ${manifest.task}; ${manifest.labels.length} labels; created ${manifest.createdAt}.`,
-      `- Training data: ${manifest.data.examples} examples, sha256 \`${manifest.data.sha256}\`.`,
+      `- Training data: ${manifest.data.examples} examples` +
+        `${manifest.data.validExamples === undefined ? '' : ` + ${manifest.data.validExamples} valid (cross-fitted)`}, ` +
+        `sha256 \`${manifest.data.sha256}\`.`,
       `- Architecture: ${t.members} embedding-bag network(s) (${t.dim}-dim hashed-feature embeddings, TF-IDF ` +
-        `weighted and L2-normalised → ${t.hidden} ReLU units → softmax), probabilities averaged.`,
-      `- Features: words and word n-grams up to ${f.wordNgramMax}, character n-grams ${f.charNgramMin}-${f.charNgramMax}, ` +
+        `weighted and L2-normalised → ${t.hidden} ReLU units → softmax), probabilities averaged; in ONNX the members ` +
+        'share one embedding table (side by side) and run as batched matrix products over a member axis.',
+      `- Features (featurizer version ${f.version}): words and word n-grams up to ${f.wordNgramMax}, character n-grams ` +
+        `${f.charNgramMin}-${f.charNgramMax}${f.version >= 2 ? ', message shape (! and ? runs, words in capitals)' : ''}, ` +
         `${f.buckets} hash buckets; personal data replaced by placeholders before featurisation.`,
       `- Training: ${t.epochs} epochs (at least ${t.minSteps} steps), Adam (lr ${t.learningRate}, batch ${t.batchSize}), label smoothing ` +
         `${t.labelSmoothing}, feature dropout ${t.featureDropout}, seed ${t.seed}.`,
@@ -23,8 +27,10 @@ export class ModelCardRenderer {
       '',
       '## Held-out metrics',
       '',
-      '`valid_*`: the whole ensemble on the valid split. `out_of_fold_*` (no valid split): each member scored on the',
-      'tenth of the training data it was not trained on; pessimistic, since one member is weaker than the ensemble.',
+      'The valid split, when there is one, is learnt from too, cross-fitted: member m does not learn from the m-th',
+      'share of it. `valid_*`: each valid message scored by the member that did not learn from it. `out_of_fold_*` (no',
+      'valid split): each member scored on the tenth of the training data it was not trained on. Both are pessimistic,',
+      'since one member is weaker than the ensemble.',
       '',
       '| metric | value |',
       '| --- | --- |',

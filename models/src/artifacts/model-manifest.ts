@@ -15,7 +15,8 @@ export interface ModelManifest {
   task: string;
   /** ISO time; kept here only, so model.onnx stays byte-identical across identical trainings. */
   createdAt: string;
-  data: { sha256: string; examples: number };
+  /** sha256 of the JSON lines of train then valid (both are learnt from), and their sizes. */
+  data: { sha256: string; examples: number; validExamples?: number };
   featurizer: FeaturizerConfig;
   training: TrainingOptions;
   labels: string[];

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readJsonLines } from '../cli/dataset-files.ts';
+import { readJsonLines, readSplit } from '../cli/dataset-files.ts';
 import { evaluate, evaluateIntentSplits, type IntentEvaluation } from '../cli/nlu-evaluate.ts';
 import { classificationReport } from '../evaluation/classification-report.ts';
 import { type FaqItem, faqExamples } from '../training/faq-item.ts';
@@ -40,9 +40,16 @@ async function main(): Promise<void> {
     const dir = join(DATASETS, name);
     process.stderr.write(`kefu on ${name}…\n`);
     rows.push(kefuRow(name, (await evaluate({ data: dir })) as IntentEvaluation));
-    process.stderr.write(`NLP.js on ${name}…\n`);
     const train = await readJsonLines<LabeledText>(join(dir, 'train.jsonl'));
     const test = await readJsonLines<LabeledText>(join(dir, 'test.jsonl'));
+    const valid = await readSplit<LabeledText>(dir, 'valid');
+    if (valid) {
+      // What learning valid's examples too would buy (outside the benchmark's protocol, which learns from train only).
+      process.stderr.write(`kefu on ${name}, also learning valid…\n`);
+      const alsoValid = await evaluateIntentSplits(train, valid, test, undefined, true);
+      rows.push(kefuRow(name, alsoValid, 'Kefu, also learning valid (outside the protocol)'));
+    }
+    process.stderr.write(`NLP.js on ${name}…\n`);
     const nlp = await runNlpJs(train, test);
     const labels = test.map((e) => e.label);
     const final = classificationReport(labels, nlp.predictions);
@@ -75,10 +82,10 @@ async function main(): Promise<void> {
   await writeBenchmarkSection(join(REPO_ROOT, 'docs', 'benchmarks.md'), 'nlu', renderSection(table));
 }
 
-function kefuRow(dataset: string, kefu: IntentEvaluation): Row {
+function kefuRow(dataset: string, kefu: IntentEvaluation, engine = 'Kefu'): Row {
   return {
     dataset,
-    engine: 'Kefu',
+    engine,
     accuracy: kefu.top1_accuracy,
     inScope: kefu.in_scope_accuracy,
     oosRecall: kefu.oos_recall,
@@ -121,8 +128,13 @@ function renderSection(table: string): string {
     '  for Chinese here). Caveat: its held-out set was looked at while choosing the coverage rule (5th percentile).',
     '- Accuracy (top-1): best intent on in-scope test messages, out-of-scope rule ignored (the published BANKING77',
     '  figure). In-scope accuracy: in-scope messages answered, not rejected, with the right intent. OOS recall:',
-    '  out-of-scope messages rejected. Kefu thresholds come from `valid.jsonl` when present, else from',
-    '  cross-fitting on train (each member scores the tenth of train it skipped); nothing is tuned on test.',
+    '  out-of-scope messages rejected. Kefu trains on `train.jsonl` only and chooses thresholds on `valid.jsonl`',
+    '  when present: the most in-scope answers while refusing at least 70% (+1 standard error) of its `oos`',
+    '  examples; without valid, from cross-fitting on train (each member scores the tenth of train it skipped).',
+    '  Nothing is tuned on test. "Also learning valid" (cross-fitted: each of the 4 members skips a quarter of valid',
+    "  and scores it) is outside the benchmark protocol: valid's `oos` questions come from the same 27 held-out",
+    '  intents as the test ones, so it shows what a bank gains by collecting the questions its bot must refuse, not',
+    '  a result comparable with published figures.',
     '- Training: wall time (and CPU time of all threads) of featurisation, training (4 ensemble members on worker',
     '  threads, one per core), calibration and ONNX export; target ≤ 30 s wall on 2 cores. Latency: one message at',
     '  a time, featurisation included, through onnxruntime-node with one intra-op thread (wall clock, so other',

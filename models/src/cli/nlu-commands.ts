@@ -43,7 +43,9 @@ export function registerNluCommands(program: Command): Command {
     });
   program
     .command('eval')
-    .description('train on DIR/train.jsonl, calibrate on valid.jsonl or a split of train, report on DIR/test.jsonl')
+    .description(
+      'train on DIR/train.jsonl (+ valid.jsonl, cross-fitted, which also sets thresholds), report on test.jsonl',
+    )
     .requiredOption('--data <dir>', 'directory with train.jsonl, test.jsonl and optionally valid.jsonl')
     .option('--task <task>', 'intent or pairs', 'intent')
     .option('--json', 'print one JSON object')

@@ -47,7 +47,7 @@ export interface PairEvaluation extends SpeedReport {
   test_pairs: number;
 }
 
-/** `kefu eval`: trains on DIR/train.jsonl, calibrates on valid (or a split of train), scores DIR/test.jsonl. */
+/** `kefu eval`: trains on DIR/train.jsonl and valid (cross-fitted, thresholds from it), scores DIR/test.jsonl. */
 export async function evaluate(options: EvaluateCommandOptions): Promise<IntentEvaluation | PairEvaluation> {
   return options.task === 'pairs' ? evaluatePairs(options) : evaluateIntents(options);
 }
@@ -65,8 +65,9 @@ export async function evaluateIntentSplits(
   valid: LabeledText[] | undefined,
   test: LabeledText[],
   training?: Partial<TrainingOptions>,
+  learnFromValid?: boolean,
 ): Promise<IntentEvaluation> {
-  return withTrainedModel(trainSet, valid, training, async (classifier, trainTime) => {
+  return withTrainedModel(trainSet, valid, training, learnFromValid, async (classifier, trainTime) => {
     const predictions = await classifyAll(
       classifier,
       test.map((e) => e.text),
@@ -100,7 +101,7 @@ async function evaluatePairs(options: EvaluateCommandOptions): Promise<PairEvalu
   const trainPairs = await readJsonLines<LabeledPair>(join(options.data, 'train.jsonl'));
   const validPairs = await readSplit<LabeledPair>(options.data, 'valid');
   const testPairs = await readJsonLines<LabeledPair>(join(options.data, 'test.jsonl'));
-  return withTrainedModel(pairClasses(trainPairs), undefined, options.training, async (classifier, trainTime) => {
+  return withTrainedModel(pairClasses(trainPairs), undefined, options.training, true, async (classifier, trainTime) => {
     const similarities = async (pairs: LabeledPair[]) => {
       const a = await embedAll(
         classifier,
@@ -150,6 +151,7 @@ async function withTrainedModel<T>(
   trainSet: LabeledText[],
   valid: LabeledText[] | undefined,
   training: Partial<TrainingOptions> | undefined,
+  learnFromValid: boolean | undefined,
   use: (classifier: IntentClassifier, trainTime: TrainTime) => Promise<T>,
 ): Promise<T> {
   const started = process.hrtime.bigint();
@@ -162,6 +164,7 @@ async function withTrainedModel<T>(
     train: trainSet,
     valid,
     training,
+    learnFromValid,
   });
   const cpu = process.cpuUsage(cpuStarted);
   const trainTime = {

@@ -19,7 +19,7 @@ export interface TrainCommandOptions {
   createdAt?: Date;
 }
 
-/** `kefu train`: trains on DIR/train.jsonl, calibrates on DIR/valid.jsonl (or a split of train), writes a package. */
+/** `kefu train`: trains on DIR/train.jsonl and DIR/valid.jsonl (cross-fitted, thresholds from it), writes a package. */
 export async function train(options: TrainCommandOptions): Promise<ModelManifest> {
   const trainSet = await readJsonLines<LabeledText>(join(options.data, 'train.jsonl'));
   const valid = await readSplit<LabeledText>(options.data, 'valid');

@@ -1,7 +1,11 @@
 /** Serialisable settings of the featurizer; stored in every model manifest so serving featurizes exactly as training. */
 export interface FeaturizerConfig {
-  /** Bumped when the featurizer's behaviour changes, so an old model is never served with new features. */
-  version: 1;
+  /**
+   * Bumped when the featurizer's behaviour changes, so a model is always served with the features it was trained on.
+   * 1: words, word n-grams, character n-grams. 2: also the shape of the message before lower-casing (`!` and `?`
+   * runs, words in capitals), which carry anger and urgency.
+   */
+  version: number;
   /** Number of hash buckets (rows of the embedding table). */
   buckets: number;
   /** Word n-grams from 1 to this length. */
@@ -13,14 +17,16 @@ export interface FeaturizerConfig {
   hashSeed: number;
 }
 
-/** The featurizer behaviour this code implements; a model trained with another cannot be served. */
-export const FEATURIZER_VERSION = 1;
+/** The featurizer behaviour new models are trained with. */
+export const FEATURIZER_VERSION = 2;
+/** Versions this code can still featurize for, so models trained before an upgrade keep being served. */
+export const SUPPORTED_FEATURIZER_VERSIONS: readonly number[] = [1, 2];
 
 export const DEFAULT_FEATURIZER_CONFIG: FeaturizerConfig = {
   version: FEATURIZER_VERSION,
   buckets: 1 << 18,
   wordNgramMax: 2,
   charNgramMin: 2,
-  charNgramMax: 5,
+  charNgramMax: 4,
   hashSeed: 0x9e3779b1,
 };

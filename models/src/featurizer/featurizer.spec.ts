@@ -58,6 +58,19 @@ describe('Featurizer', () => {
     expect([...indices]).toEqual([...indices].sort((a, b) => a - b));
   });
 
+  it('keeps the shape of a message that lower-casing and tokenising lose: ! and ? runs, words in capitals', () => {
+    expect(featurizer.shapeFeatures('WHERE IS MY MONEY?!')).toEqual(['!', '?', '?!', 'CAPS', 'CAPS', 'CAPS', 'CAPS']);
+    expect(featurizer.shapeFeatures('我要投诉！！！')).toEqual(['!', '!!']);
+    expect(featurizer.shapeFeatures('where is my money, I asked')).toEqual([]);
+    expect(featurizer.featureStrings('NO!!')).toEqual(['w1:no', 'c:<no', 'c:no>', 's:!', 's:!!', 's:CAPS']);
+  });
+
+  it('still featurizes for models trained with version 1, without shape features', () => {
+    const v1 = new Featurizer({ ...DEFAULT_FEATURIZER_CONFIG, version: 1 });
+    expect(v1.featureStrings('NO!!').filter((f) => f.startsWith('s:'))).toEqual([]);
+    expect(() => new Featurizer({ ...DEFAULT_FEATURIZER_CONFIG, version: 99 })).toThrow(/version 99/);
+  });
+
   it('gives traditional and simplified, full-width and half-width spellings the same features', () => {
     expect(featurizer.featurize('銀行卡ＰＩＮ碼')).toEqual(featurizer.featurize('银行卡pin码'));
   });

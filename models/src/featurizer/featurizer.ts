@@ -1,5 +1,5 @@
 import { fnvAdd, fnvAddString, fnvFinish, fnvStart } from './feature-hash.ts';
-import { FEATURIZER_VERSION, type FeaturizerConfig } from './featurizer-config.ts';
+import { type FeaturizerConfig, SUPPORTED_FEATURIZER_VERSIONS } from './featurizer-config.ts';
 import { TextNormalizer } from './text-normalizer.ts';
 import { Tokenizer } from './tokenizer.ts';
 
@@ -10,24 +10,30 @@ export interface SparseFeatures {
 }
 
 const HAN_START = /^\p{Script=Han}/u;
+/** A Latin word of two or more letters written entirely in capitals (shouting), checked before lower-casing. */
+const CAPITALS_WORD = /(?<![\p{L}\p{N}])[A-Z]{2,}(?![\p{L}\p{N}])/gu;
 const LT = 60;
+const GT = 62;
 const SPACE = 32;
 
 /**
  * The one featurizer shared by the trainer and the runtime, so a model is served with exactly the features it was
  * trained on. Features: words, word n-grams, and character n-grams inside each token (with `<` `>` boundary marks;
- * for Chinese words also single characters), all hashed into `buckets` rows.
+ * for Chinese words also single characters), from version 2 the message's shape (see shapeFeatures), all hashed into
+ * `buckets` rows.
  */
 export class Featurizer {
   private readonly normalizer = new TextNormalizer();
   private readonly tokenizer = new Tokenizer();
   /** Reused buffer of hashed buckets: featurize runs once per message on the serving path. */
   private scratch = new Int32Array(1024);
+  /** Running hash of each feature-kind prefix (`w1:`, `c:`…), computed once. */
+  private readonly prefixes = new Map<string, number>();
 
   constructor(readonly config: FeaturizerConfig) {
-    if (config.version !== FEATURIZER_VERSION) {
+    if (!SUPPORTED_FEATURIZER_VERSIONS.includes(config.version)) {
       throw new Error(
-        `featurizer version ${config.version} is not supported (this build implements ${FEATURIZER_VERSION})`,
+        `featurizer version ${config.version} is not supported (this build implements ${SUPPORTED_FEATURIZER_VERSIONS.join(', ')})`,
       );
     }
   }
@@ -60,7 +66,34 @@ export class Featurizer {
         }
       }
     }
+    for (const shape of this.shapeFeatures(text)) features.push(`s:${shape}`);
     return features;
+  }
+
+  /**
+   * What lower-casing and tokenising throw away but an angry or urgent customer writes: `!`, `!!` (a run), `?`,
+   * `??`, `?!` (either order), and one `CAPS` per word in capitals. Taken after NFKC, so ！！ counts as !!.
+   */
+  shapeFeatures(text: string): string[] {
+    if (this.config.version < 2) return [];
+    const nfkc = text.normalize('NFKC');
+    const shapes: string[] = [];
+    if (nfkc.includes('!')) shapes.push('!');
+    if (nfkc.includes('!!')) shapes.push('!!');
+    if (nfkc.includes('?')) shapes.push('?');
+    if (nfkc.includes('??')) shapes.push('??');
+    if (nfkc.includes('?!') || nfkc.includes('!?')) shapes.push('?!');
+    for (const _ of nfkc.matchAll(CAPITALS_WORD)) shapes.push('CAPS');
+    return shapes;
+  }
+
+  private prefixHash(prefix: string): number {
+    let h = this.prefixes.get(prefix);
+    if (h === undefined) {
+      h = fnvAddString(fnvStart(this.config.hashSeed), prefix);
+      this.prefixes.set(prefix, h);
+    }
+    return h;
   }
 
   /**
@@ -68,44 +101,48 @@ export class Featurizer {
    * FNV-1a is incremental, so a running hash per n-gram start yields every n-gram length in one scan.
    */
   featurize(text: string): SparseFeatures {
-    const { wordNgramMax, charNgramMin, charNgramMax, buckets, hashSeed } = this.config;
+    const { wordNgramMax, charNgramMin, charNgramMax, buckets } = this.config;
     const tokens = this.tokens(text);
-    let found = this.scratch;
-    let count = 0;
-    const add = (bucket: number) => {
-      if (count === found.length) {
-        const grown = new Int32Array(found.length * 2);
-        grown.set(found);
-        found = grown;
-        this.scratch = grown;
-      }
-      found[count++] = bucket;
+    const shapes = this.shapeFeatures(text);
+    // Sized once for the most features this message can have, so the hot loops below write without checks.
+    let capacity = tokens.length * wordNgramMax + shapes.length;
+    for (const token of tokens) capacity += (token.length + 2) * charNgramMax;
+    if (this.scratch.length < capacity) this.scratch = new Int32Array(Math.max(capacity, this.scratch.length * 2));
+    const found = this.scratch;
+    // Same buckets as `% buckets`, without a floating-point modulo when buckets is a power of two.
+    const mask = (buckets & (buckets - 1)) === 0 ? buckets - 1 : -1;
+    const bucketOf = (h: number) => {
+      const hash = fnvFinish(h);
+      return mask >= 0 ? hash & mask : hash % buckets;
     };
-    const start = fnvStart(hashSeed);
+    let count = 0;
     for (let n = 1; n <= wordNgramMax; n++) {
-      const prefixed = fnvAddString(start, `w${n}:`);
+      const prefixed = this.prefixHash(`w${n}:`);
       for (let i = 0; i + n <= tokens.length; i++) {
         let h = fnvAddString(prefixed, tokens[i]);
         for (let k = i + 1; k < i + n; k++) h = fnvAddString(fnvAdd(h, SPACE), tokens[k]);
-        add(fnvFinish(h) % buckets);
+        found[count++] = bucketOf(h);
       }
     }
-    const charPrefixed = fnvAddString(start, 'c:');
+    const charPrefixed = this.prefixHash('c:');
     for (const token of tokens) {
       if (token.charCodeAt(0) === LT) continue;
-      const marked = `<${token}>`;
-      const length = marked.length;
+      // The token with boundary marks, `<token>`, read by position instead of building the string.
+      const length = token.length + 2;
       const min = HAN_START.test(token) ? 1 : charNgramMin;
       for (let i = 0; i < length; i++) {
         let h = charPrefixed;
         for (let n = 1; n <= charNgramMax && i + n <= length; n++) {
-          h = fnvAdd(h, marked.charCodeAt(i + n - 1));
+          const at = i + n - 1;
+          h = fnvAdd(h, at === 0 ? LT : at === length - 1 ? GT : token.charCodeAt(at - 1));
           // Same exclusions as featureStrings: the whole marked token, and a lone boundary mark.
           if (n < min || n === length || (n === 1 && (i === 0 || i === length - 1))) continue;
-          add(fnvFinish(h) % buckets);
+          found[count++] = bucketOf(h);
         }
       }
     }
+    const shapePrefixed = this.prefixHash('s:');
+    for (const shape of shapes) found[count++] = bucketOf(fnvAddString(shapePrefixed, shape));
     const sorted = found.subarray(0, count).sort();
     let distinct = 0;
     for (let i = 0; i < count; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) distinct++;

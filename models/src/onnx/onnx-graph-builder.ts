@@ -35,6 +35,10 @@ export class OnnxGraphBuilder {
     return { name, type: onnx.AttributeProto.AttributeType.INT, i: value };
   }
 
+  static intsAttribute(name: string, values: number[]): Attribute {
+    return { name, type: onnx.AttributeProto.AttributeType.INTS, ints: values };
+  }
+
   static tensorType(name: string, elemType: number, dims: (number | string)[]): onnxProto.onnx.IValueInfoProto {
     return {
       name,

@@ -51,14 +51,14 @@ export class IntentClassifier {
     const { labels, thresholds } = this.manifest;
     return texts.map((_, i) => {
       const row = scores.probabilities.subarray(i * scores.classes, (i + 1) * scores.classes);
-      const order = [...row.keys()].sort((a, b) => row[b] - row[a] || a - b);
+      const order = topIndices(row, Math.max(1, topK));
       const best = order[0];
       const coverage = scores.coverage[i];
       const verdict = decide({ predicted: labels[best], confidence: row[best], coverage }, thresholds);
       return {
         intent: labels[best],
         confidence: row[best],
-        topK: order.slice(0, topK).map((c) => ({ intent: labels[c], confidence: row[c] })),
+        topK: order.slice(0, Math.max(0, topK)).map((c) => ({ intent: labels[c], confidence: row[c] })),
         oos: verdict === OUT_OF_SCOPE_LABEL,
         coverage,
       };
@@ -82,6 +82,12 @@ export class IntentClassifier {
 
   /** Runs the graph on featurized messages (padded to the longest message of the batch). */
   async score(batch: SparseFeatures[]): Promise<BatchScores> {
+    if (batch.length === 0) {
+      // onnxruntime divides by zero reshaping an empty batch (`-1` dimension) and kills the process.
+      const empty = new Float32Array(0);
+      const classes = this.manifest.labels.length;
+      return { probabilities: empty, embedding: empty, coverage: empty, classes, embeddingWidth: 0 };
+    }
     const width = Math.max(1, ...batch.map((f) => f.indices.length));
     const indices = new Int32Array(batch.length * width);
     const values = new Float32Array(batch.length * width);
@@ -93,11 +99,9 @@ export class IntentClassifier {
       indices: new ort.Tensor('int32', indices, [batch.length, width]),
       values: new ort.Tensor('float32', values, [batch.length, width]),
     });
-    const probabilities = out.probabilities.data as Float32Array;
-    const embedding = out.embedding.data as Float32Array;
     return {
-      probabilities,
-      embedding,
+      probabilities: out.probabilities.data as Float32Array,
+      embedding: out.embedding.data as Float32Array,
       coverage: out.coverage.data as Float32Array,
       classes: out.probabilities.dims[1],
       embeddingWidth: out.embedding.dims[1],
@@ -107,4 +111,20 @@ export class IntentClassifier {
   async release(): Promise<void> {
     await this.session.release();
   }
+}
+
+/**
+ * Indices of the k largest values, largest first, ties to the lower index. A full sort of every row cost more than
+ * the rest of post-processing together; k is tiny, so insertion into a short list is enough.
+ */
+function topIndices(row: Float32Array, k: number): number[] {
+  const top: number[] = [];
+  for (let c = 0; c < row.length; c++) {
+    if (top.length === k && row[c] <= row[top[k - 1]]) continue;
+    let at = top.length;
+    while (at > 0 && row[top[at - 1]] < row[c]) at--;
+    top.splice(at, 0, c);
+    if (top.length > k) top.pop();
+  }
+  return top;
 }

@@ -26,6 +26,12 @@ export interface BuildRequest {
   valid?: LabeledText[];
   featurizer?: Partial<FeaturizerConfig>;
   training?: Partial<TrainingOptions>;
+  /**
+   * `true`: learn from `valid` too, cross-fitted (for a bank that has collected the questions its bot must refuse).
+   * Default: valid only chooses thresholds, scored by the whole ensemble trained on train alone — the protocol of
+   * the published benchmarks, and what `kefu eval` promises.
+   */
+  learnFromValid?: boolean;
 }
 
 export interface BuiltModel {
@@ -43,9 +49,21 @@ export class IntentModelBuilder {
     const featurize = (text: string) => trainer.featurizer.featurize(text);
     let ensemble: IntentEnsemble;
     let held: HeldOut[];
-    if (request.valid) {
+    if (request.valid && request.learnFromValid !== true) {
       ensemble = await trainer.train(request.train);
       held = request.valid.map((e) => heldOut(ensemble, ensemble.score(featurize(e.text)), e.label, 0));
+    } else if (request.valid) {
+      // The valid split is learnt from as well (it may hold the only `oos` examples, the best evidence of what to
+      // refuse), cross-fitted like train below: member m skips valid fold m and scores it, so every valid message
+      // is scored by a network that never saw it. With one member this is plain training on train alone.
+      const valid = request.valid;
+      const validFolds = stratifiedFolds(valid, options.members, options.seed);
+      const folds = new Int32Array(request.train.length + valid.length).fill(-1);
+      folds.set(validFolds, request.train.length);
+      ensemble = await trainer.train([...request.train, ...valid], folds);
+      held = valid.map((e, i) =>
+        heldOut(ensemble, ensemble.scoreOutOfFold(featurize(e.text), validFolds[i]), e.label, validFolds[i]),
+      );
     } else {
       // Cross-fitting: member m skips fold m and scores it, so thresholds come from messages the scoring network
       // never saw while the ensemble still learns from every example.
@@ -57,6 +75,7 @@ export class IntentModelBuilder {
           : [],
       );
     }
+    const learntValid = request.learnFromValid === true ? (request.valid ?? []) : [];
     const thresholds = new OosThresholdCalibrator().calibrate(held.map((h) => h.prediction));
     // Embeddings of different members are not comparable: pairs are built among messages scored by member 0.
     const pairThreshold = new PairThresholdCalibrator().fromLabelled(
@@ -77,8 +96,10 @@ export class IntentModelBuilder {
       task: request.task,
       createdAt: request.createdAt,
       data: {
-        sha256: sha256Hex(request.train.map((e) => JSON.stringify(e)).join('\n')),
+        // Valid is learnt from too, so it is part of the data the hash identifies.
+        sha256: sha256Hex([...request.train, ...learntValid].map((e) => JSON.stringify(e)).join('\n')),
         examples: request.train.length,
+        ...(learntValid.length > 0 ? { validExamples: learntValid.length } : {}),
       },
       featurizer: featurizerConfig,
       training: options,
@@ -96,8 +117,9 @@ export class IntentModelBuilder {
 }
 
 /**
- * Calibration-data metrics for the manifest, prefixed `valid_` (whole ensemble on valid.jsonl) or `out_of_fold_`
- * (one member on the fold it skipped: pessimistic, since a single member trained on 90% is weaker than the ensemble).
+ * Calibration-data metrics for the manifest, prefixed `valid_` (each valid message scored by the member that did not
+ * learn from it) or `out_of_fold_` (one member on the fold of train it skipped). Both are pessimistic: one member is
+ * weaker than the ensemble.
  */
 function heldOutMetrics(held: HeldOutPrediction[], thresholds: OosThresholds, source: string): Record<string, number> {
   const report = classificationReport(

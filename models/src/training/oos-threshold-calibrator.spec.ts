@@ -28,6 +28,22 @@ describe('OosThresholdCalibrator', () => {
     expect(calibrator.calibrate(held).confidence).toBe(0.6);
   });
 
+  it('with out-of-scope data answers the most in-scope questions while refusing 70% of out-of-scope ones (+1 SE)', () => {
+    const held = [
+      ...Array.from({ length: 100 }, (_, i) => inScope(0.5 + i * 0.005)),
+      ...Array.from({ length: 100 }, (_, i) => outOfScope(i * 0.007)),
+    ];
+    const { confidence } = calibrator.calibrate(held);
+    // 0.7 + sqrt(0.7 · 0.3 / 100) = 0.746: 75 of 100, and not one more.
+    expect(held.filter((p) => p.actual === 'oos' && p.confidence < confidence)).toHaveLength(75);
+  });
+
+  it('counts out-of-scope messages predicted as the learnt `oos` class as refused', () => {
+    const learnt = (confidence: number) => ({ ...outOfScope(confidence), predicted: 'oos' });
+    const held = [0.9, 0.8, 0.7, 0.6].map((c) => inScope(c)).concat([0.95, 0.9, 0.85].map(learnt));
+    expect(calibrator.calibrate(held).confidence).toBe(0);
+  });
+
   it('gives a systematically less confident intent a lower threshold of its own, never below half the global one', () => {
     const held = [
       ...Array.from({ length: 40 }, (_, i) => inScope(0.8 + i * 0.004, 'confident')),

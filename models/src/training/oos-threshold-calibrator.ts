@@ -1,5 +1,5 @@
 import { OUT_OF_SCOPE_LABEL } from './labeled-text.ts';
-import type { HeldOutPrediction, OosThresholds } from './oos-thresholds.ts';
+import { decide, type HeldOutPrediction, type OosThresholds } from './oos-thresholds.ts';
 
 /** Share of held-out in-scope messages we accept to lose to "I don't know" when no out-of-scope examples exist. */
 const IN_SCOPE_REJECTION = 0.05;
@@ -7,13 +7,21 @@ const IN_SCOPE_REJECTION = 0.05;
 const COVERAGE_QUANTILE = 0.05;
 const MIN_COVERAGE = 0.45;
 const MAX_COVERAGE = 0.8;
+/** Tails of held-out in-scope coverage tried when out-of-scope examples can judge them (strictest first). */
+const COVERAGE_QUANTILES = [COVERAGE_QUANTILE, 0.02, 0.01, 0];
+/**
+ * With labelled out-of-scope examples: the share of them the bot must refuse (issue #10's operating point: refuse
+ * at least 70% of the banking questions it was not built for, and answer as many in-scope ones as possible).
+ */
+const TARGET_OOS_RECALL = 0.7;
 /** An intent gets its own threshold only with this many correctly predicted held-out messages. */
 const MIN_PER_INTENT = 10;
 
 /**
  * Chooses out-of-scope thresholds on held-out data only (never on the test set). With labelled out-of-scope
- * examples it maximises in-scope accuracy + out-of-scope recall; without them it keeps 95% of correct in-scope
- * answers. Intents whose correct answers are systematically less confident get a lower threshold of their own.
+ * examples it maximises in-scope accuracy while refusing at least TARGET_OOS_RECALL of them (plus one standard error,
+ * so that the target still holds on new data); without them it keeps 95% of correct in-scope answers. Intents whose
+ * correct answers are systematically less confident get a lower threshold of their own.
  */
 export class OosThresholdCalibrator {
   calibrate(heldOut: HeldOutPrediction[]): OosThresholds {
@@ -23,18 +31,29 @@ export class OosThresholdCalibrator {
     // Text about something else shares only function words and common character n-grams with the training data;
     // in-scope messages rarely fall below the low tail of held-out coverage. Bounded both ways so one odd message in
     // a tiny held-out set can neither switch the rule off nor make it reject ordinary paraphrases.
-    const tail = quantile(
-      inScope.map((p) => p.coverage),
-      COVERAGE_QUANTILE,
-    );
-    const coverage = Math.min(MAX_COVERAGE, Math.max(MIN_COVERAGE, tail));
+    const coverages = inScope.map((p) => p.coverage);
+    const coverageAt = (q: number) => Math.min(MAX_COVERAGE, Math.max(MIN_COVERAGE, quantile(coverages, q)));
+    let coverage = coverageAt(COVERAGE_QUANTILE);
     if (correct.length === 0) return { confidence: 0, perIntent: {}, coverage, method: 'no held-out data' };
 
     let confidence: number;
     let method: string;
     if (outOfScope.length > 0) {
-      confidence = this.bestSeparating(inScope, outOfScope);
-      method = `maximises in-scope accuracy + out-of-scope recall on ${heldOut.length} held-out messages`;
+      // Out-of-scope questions from the same domain have high coverage, so the coverage rule mostly costs in-scope
+      // answers there: with out-of-scope data to judge by, a lower tail (down to MIN_COVERAGE) may be chosen.
+      const recall = targetRecall(outOfScope.length);
+      let best = { threshold: 0, inScopeAccuracy: -1 };
+      for (const q of COVERAGE_QUANTILES) {
+        const candidate = this.bestSeparating(inScope, outOfScope, coverageAt(q), recall);
+        if (candidate.inScopeAccuracy > best.inScopeAccuracy) {
+          best = candidate;
+          coverage = coverageAt(q);
+        }
+      }
+      confidence = best.threshold;
+      method =
+        `maximises in-scope accuracy with out-of-scope recall ≥ ${recall.toFixed(3)} on ${heldOut.length} ` +
+        'held-out messages';
     } else {
       confidence = quantile(
         correct.map((p) => p.confidence),
@@ -60,21 +79,33 @@ export class OosThresholdCalibrator {
     return perIntent;
   }
 
-  private bestSeparating(inScope: HeldOutPrediction[], outOfScope: HeldOutPrediction[]): number {
-    const candidates = [...new Set([...inScope, ...outOfScope].map((p) => p.confidence))].sort((a, b) => a - b);
-    let best = 0;
-    let bestScore = -1;
+  /**
+   * The lowest threshold (so the most in-scope answers) whose out-of-scope recall reaches `recall`, counting what the
+   * runtime rejects anyway (predicted `oos`, low coverage).
+   */
+  private bestSeparating(
+    inScope: HeldOutPrediction[],
+    outOfScope: HeldOutPrediction[],
+    coverage: number,
+    recall: number,
+  ): { threshold: number; inScopeAccuracy: number } {
+    const candidates = [0, ...new Set([...inScope, ...outOfScope].map((p) => p.confidence))].sort((a, b) => a - b);
     for (const threshold of candidates) {
-      const accepted = inScope.filter((p) => p.confidence >= threshold && p.predicted === p.actual).length;
-      const rejected = outOfScope.filter((p) => p.confidence < threshold).length;
-      const score = accepted / inScope.length + rejected / outOfScope.length;
-      if (score > bestScore) {
-        bestScore = score;
-        best = threshold;
+      const t = { confidence: threshold, perIntent: {}, coverage, method: '' };
+      const rejected = outOfScope.filter((p) => decide(p, t) === OUT_OF_SCOPE_LABEL).length / outOfScope.length;
+      if (rejected >= recall) {
+        const accepted = inScope.filter((p) => decide(p, t) === p.actual).length / inScope.length;
+        return { threshold, inScopeAccuracy: accepted };
       }
     }
-    return best;
+    // Only reached when out-of-scope messages are predicted with full confidence: refuse all that can be refused.
+    return { threshold: candidates[candidates.length - 1] + 1e-6, inScopeAccuracy: 0 };
   }
+}
+
+/** TARGET_OOS_RECALL plus one standard error of a recall measured on `n` examples. */
+function targetRecall(n: number): number {
+  return Math.min(1, TARGET_OOS_RECALL + Math.sqrt((TARGET_OOS_RECALL * (1 - TARGET_OOS_RECALL)) / n));
 }
 
 function quantile(values: number[], q: number): number {

@@ -10,4 +10,6 @@ export interface Actor {
   roles: Role[];
   /** The caller's address as the server saw it. */
   sourceAddress: string;
+  /** Visitors only: whether the bank's portal vouched for this customer (the token's `verified` claim). */
+  verified?: boolean;
 }

@@ -15,7 +15,13 @@ export enum Permission {
   PersonalDataReveal = 'personal-data.reveal',
   KnowledgeEdit = 'knowledge.edit',
   KnowledgeApprove = 'knowledge.approve',
+  /** Read drafts, releases and their diffs: both sides of maker-checker need it. */
+  KnowledgeRead = 'knowledge.read',
   ModelsTrain = 'models.train',
   ModelsActivate = 'models.activate',
+  /** Create, change and delete the bot's flows (multi-turn forms that call bank endpoints). */
+  BotFlowsEdit = 'bot.flows.edit',
+  /** Read the unanswered questions (personal data masked) and the suggestions mined from them. */
+  BotUnansweredRead = 'bot.unanswered.read',
   SessionRead = 'session.read',
 }

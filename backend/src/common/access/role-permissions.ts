@@ -14,9 +14,20 @@ export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
     Permission.ConversationsSupervise,
     Permission.PersonalDataReveal,
   ],
-  [Role.KbEditor]: [Permission.SessionRead, Permission.KnowledgeEdit],
-  [Role.KbApprover]: [Permission.SessionRead, Permission.KnowledgeApprove],
-  [Role.Trainer]: [Permission.SessionRead, Permission.ModelsTrain, Permission.ModelsActivate],
+  [Role.KbEditor]: [
+    Permission.SessionRead,
+    Permission.KnowledgeEdit,
+    Permission.KnowledgeRead,
+    Permission.BotUnansweredRead,
+  ],
+  [Role.KbApprover]: [Permission.SessionRead, Permission.KnowledgeApprove, Permission.KnowledgeRead],
+  [Role.Trainer]: [
+    Permission.SessionRead,
+    Permission.ModelsTrain,
+    Permission.ModelsActivate,
+    Permission.BotFlowsEdit,
+    Permission.BotUnansweredRead,
+  ],
   [Role.Auditor]: [Permission.SessionRead, Permission.AuditRead, Permission.AuditExport, Permission.AuditVerify],
   [Role.SecurityAdmin]: [
     Permission.SessionRead,

@@ -15,6 +15,29 @@ const positiveInt = (max: number) =>
     .min(1, { message: `must be between 1 and ${max}` })
     .max(max, { message: `must be between 1 and ${max}` });
 
+const probability = z.coerce
+  .number({ message: 'must be a number' })
+  .min(0, { message: 'must be between 0 and 1' })
+  .max(1, { message: 'must be between 0 and 1' });
+
+/** `{"name":"http://host:port", ...}`: the only places a bot flow may call (a flow names an endpoint, never a URL). */
+const endpointAllowList = z
+  .string()
+  .transform((value, context) => {
+    try {
+      return JSON.parse(value) as unknown;
+    } catch {
+      context.addIssue({ code: 'custom', message: 'must be a JSON object of endpoint name to base URL' });
+      return z.NEVER;
+    }
+  })
+  .pipe(
+    z.record(
+      z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, { message: 'endpoint names must be lower-case words joined by -' }),
+      z.url({ protocol: /^https?$/, message: 'each endpoint must be an http:// or https:// URL' }),
+    ),
+  );
+
 /**
  * Every setting Kefu reads, keyed by its environment variable. The description is the documentation: a test checks
  * that docs/configuration.md lists each of them.
@@ -114,6 +137,72 @@ export const configShape = {
     .describe(
       'Folder of NLU model packages, one sub-folder per model (`kb-zh`, `kb-en`, `sentiment`), each verified at load.',
     ),
+  KEFU_KNOWLEDGE_SEED: flag
+    .default(true)
+    .describe('On a database without any knowledge release, publish the starter knowledge base as release 1.'),
+  KEFU_KNOWLEDGE_SEED_DIR: z
+    .string()
+    .min(1)
+    .default('./models/data/demo-kb')
+    .describe(
+      'Starter knowledge base (`<lang>/faq.jsonl`, `<lang>/chitchat.jsonl`) and the held-out questions (`<lang>/held-out.jsonl`) the retraining gate scores models on.',
+    ),
+  KEFU_KNOWLEDGE_IMPORT_LIMIT_BYTES: positiveInt(256 * 1024 * 1024)
+    .default(32 * 1024 * 1024)
+    .describe(
+      'Largest Excel or CSV file accepted by the knowledge import (larger: 413); JSON routes keep KEFU_HTTP_BODY_LIMIT_BYTES.',
+    ),
+  KEFU_KNOWLEDGE_TRAINING_MEMBERS: positiveInt(16)
+    .default(4)
+    .describe(
+      'Networks in the ensemble a knowledge release retrains (fewer: faster retraining, slightly less accurate).',
+    ),
+  KEFU_BOT_ANSWER_CONFIDENCE: probability
+    .default(0.25)
+    .describe(
+      'The bot answers the best FAQ item or intent at or above this confidence (docs/bot.md: how it was chosen).',
+    ),
+  KEFU_BOT_CLARIFY_CONFIDENCE: probability
+    .default(0.12)
+    .describe(
+      'Between this and the answer confidence the bot offers the top three items ("您是不是想问…"); below, it falls back.',
+    ),
+  KEFU_BOT_ANGER_CONFIDENCE: probability
+    .default(0.6)
+    .describe('A message read as anger at or above this confidence is handed to a human.'),
+  KEFU_BOT_FALLBACKS_BEFORE_HANDOFF: positiveInt(10)
+    .default(2)
+    .describe('Fallbacks ("I did not understand") in a row after which the conversation goes to a human.'),
+  KEFU_BOT_HANDOFF_LABELS: z
+    .string()
+    .default('zh-chitchat-handoff,en-chitchat-handoff')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((label) => label.trim())
+        .filter(Boolean),
+    )
+    .describe('Knowledge items (comma-separated ids) that mean "let me talk to a person": answered by a handoff.'),
+  KEFU_BOT_ENDPOINTS: endpointAllowList
+    .optional()
+    .describe(
+      'Bank endpoints bot flows may call, as JSON `{"card-service":"http://10.0.0.5:8089"}`; a flow names one, never a URL. Unset: none.',
+    ),
+  KEFU_WIDGET_ORIGINS: z
+    .string()
+    .optional()
+    .transform((value) =>
+      value
+        ?.split(',')
+        .map((origin) => origin.trim())
+        .filter(Boolean),
+    )
+    .describe(
+      "Origins of the bank pages that embed the chat widget (comma-separated, e.g. `https://www.bank.cn`). Unset: only Kefu's own.",
+    ),
+  KEFU_WEBHOOK_TIMEOUT_MS: positiveInt(60_000)
+    .default(5_000)
+    .describe('How long one webhook delivery to a bank system may take before it counts as failed and is retried.'),
   KEFU_CRYPTO_MODE: z
     .enum(['standard', 'gm'], { message: 'must be standard or gm' })
     .default('standard')
@@ -224,6 +313,13 @@ export const configSchema = z.object(configShape).superRefine((config, context) 
     for (const name of ['KEFU_PKCS11_LIBRARY', 'KEFU_PKCS11_PIN'] as const)
       if (!config[name])
         context.addIssue({ code: 'custom', path: [name], message: 'is required when KEFU_CRYPTO_KEK_PROVIDER=pkcs11' });
+  }
+  if (config.KEFU_BOT_CLARIFY_CONFIDENCE > config.KEFU_BOT_ANSWER_CONFIDENCE) {
+    context.addIssue({
+      code: 'custom',
+      path: ['KEFU_BOT_CLARIFY_CONFIDENCE'],
+      message: 'must not be above KEFU_BOT_ANSWER_CONFIDENCE',
+    });
   }
   if (config.KEFU_VISITOR_ASSERTION_JWKS_URL && !config.KEFU_VISITOR_ASSERTION_ISSUER) {
     context.addIssue({

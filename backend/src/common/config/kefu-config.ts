@@ -49,6 +49,19 @@ export class KefuConfig {
   };
 
   readonly nlu: { modelsDir: string };
+  readonly knowledge: { seed: boolean; seedDir: string; importLimitBytes: number; trainingMembers: number };
+
+  readonly conversations: { widgetOrigins: readonly string[]; webhookTimeoutMs: number };
+
+  readonly bot: {
+    answerConfidence: number;
+    clarifyConfidence: number;
+    angerConfidence: number;
+    fallbacksBeforeHandoff: number;
+    handoffLabels: readonly string[];
+    /** Endpoint name → base URL: the allow-list of bank systems flows may call. */
+    endpoints: Readonly<Record<string, string>>;
+  };
 
   constructor(values: ConfigValues) {
     this.production = values.NODE_ENV === 'production';
@@ -92,6 +105,24 @@ export class KefuConfig {
     };
     this.log = { level: values.KEFU_LOG_LEVEL };
     this.nlu = { modelsDir: values.KEFU_MODELS_DIR };
+    this.knowledge = {
+      seed: values.KEFU_KNOWLEDGE_SEED,
+      seedDir: values.KEFU_KNOWLEDGE_SEED_DIR,
+      importLimitBytes: values.KEFU_KNOWLEDGE_IMPORT_LIMIT_BYTES,
+      trainingMembers: values.KEFU_KNOWLEDGE_TRAINING_MEMBERS,
+    };
+    this.conversations = {
+      widgetOrigins: values.KEFU_WIDGET_ORIGINS ?? [],
+      webhookTimeoutMs: values.KEFU_WEBHOOK_TIMEOUT_MS,
+    };
+    this.bot = {
+      answerConfidence: values.KEFU_BOT_ANSWER_CONFIDENCE,
+      clarifyConfidence: values.KEFU_BOT_CLARIFY_CONFIDENCE,
+      angerConfidence: values.KEFU_BOT_ANGER_CONFIDENCE,
+      fallbacksBeforeHandoff: values.KEFU_BOT_FALLBACKS_BEFORE_HANDOFF,
+      handoffLabels: values.KEFU_BOT_HANDOFF_LABELS,
+      endpoints: values.KEFU_BOT_ENDPOINTS ?? {},
+    };
     this.identity = {
       publicUrl: withoutTrailingSlash(values.KEFU_PUBLIC_URL),
       keycloak: values.KEFU_KEYCLOAK_URL

@@ -10,6 +10,10 @@ export enum ErrorCode {
   NotFound = 'not_found',
   MethodNotAllowed = 'method_not_allowed',
   Conflict = 'conflict',
+  /** Maker-checker: the approver is the author of a change they tried to approve. */
+  SelfApproval = 'self_approval',
+  /** An uploaded table (Excel, CSV) has bad rows; `rows` lists each with its column and reason. */
+  ImportRejected = 'import_rejected',
   ServiceUnavailable = 'service_unavailable',
   InternalError = 'internal_error',
 }
@@ -24,6 +28,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case ErrorCode.Unauthenticated:
       return 401;
     case ErrorCode.Forbidden:
+    case ErrorCode.SelfApproval:
       return 403;
     case ErrorCode.NotFound:
       return 404;
@@ -33,6 +38,8 @@ export function httpStatusOf(code: ErrorCode): number {
       return 409;
     case ErrorCode.PayloadTooLarge:
       return 413;
+    case ErrorCode.ImportRejected:
+      return 422;
     case ErrorCode.UnsupportedMediaType:
       return 415;
     case ErrorCode.ServiceUnavailable:

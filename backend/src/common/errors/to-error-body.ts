@@ -3,6 +3,7 @@ import { DomainError } from './domain-error.ts';
 import type { ErrorBody } from './error-body.ts';
 import { ErrorCode, httpStatusOf } from './error-code.ts';
 import { RequestValidationError } from './request-validation.error.ts';
+import { RowsRejectedError } from './rows-rejected.error.ts';
 
 /** Fastify's own request errors (body parsing, size, media type), matched by their documented codes. */
 const fastifyErrorCodes: Record<string, ErrorCode> = {
@@ -29,6 +30,9 @@ const codeByStatus: Record<number, ErrorCode> = {
 export function toErrorBody(exception: unknown, requestId: string): ErrorBody {
   if (exception instanceof RequestValidationError) {
     return { ...bodyFor(exception.code, exception.message, requestId), violations: exception.violations };
+  }
+  if (exception instanceof RowsRejectedError) {
+    return { ...bodyFor(exception.code, exception.message, requestId), rows: exception.rows };
   }
   if (exception instanceof DomainError) return bodyFor(exception.code, exception.message, requestId);
   // Nest wraps Fastify's parsing errors in an HttpException and keeps the original as its cause.

@@ -9,6 +9,7 @@ export enum AuditAction {
   AuthRoleConflict = 'auth.role-conflict',
   RolesChange = 'roles.change',
   PersonalDataReveal = 'personal-data.reveal',
+  PersonalDataErase = 'personal-data.erase',
   ExportConversations = 'export.conversations',
   ExportPersonalData = 'export.personal-data',
   ExportReport = 'export.report',
@@ -18,10 +19,16 @@ export enum AuditAction {
   KeysDestroy = 'keys.destroy',
   KnowledgePublish = 'knowledge.publish',
   ModelActivate = 'model.activate',
+  BotFlowChange = 'bot.flow.change',
+  RetentionRun = 'retention.run',
+  LegalHoldPlace = 'legal-hold.place',
+  LegalHoldRelease = 'legal-hold.release',
   AuditExport = 'audit.export',
   AuditVerify = 'audit.verify',
   AuditArchive = 'audit.archive',
   AuditCheckpoint = 'audit.checkpoint',
+  /** The sealer refused a pending event that was forged, altered or replayed in `audit_pending`. */
+  AuditIntakeRejected = 'audit.intake-rejected',
 }
 
 export const allAuditActions: readonly AuditAction[] = Object.values(AuditAction);

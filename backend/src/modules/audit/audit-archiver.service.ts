@@ -46,6 +46,8 @@ export class AuditArchiver {
       throw new AuditRefusedError(
         `refused: events younger than ${this.config.audit.retentionDays} days (KEFU_AUDIT_RETENTION_DAYS) must stay online; choose --before ${new Date(this.clock.now().getTime() - minimumAge).toISOString().slice(0, 10)} or earlier`,
       );
+    // Archives hold chained events only; seal what is pending so the segment's end is where the caller expects it.
+    await this.trail.flush();
     const anchor = (await this.repository.archiveAnchor()) ?? { upToSeq: 0, lastHash: GENESIS_HASH };
     const firstKept = await this.repository.firstSeqAtOrAfter(before);
     const toSeq = firstKept === undefined ? ((await this.repository.lastRow())?.seq ?? 0) : firstKept - 1;

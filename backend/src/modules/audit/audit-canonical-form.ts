@@ -1,5 +1,5 @@
-import { createHmac } from 'node:crypto';
-import type { AuditCheckpoint, AuditRecord } from './audit-entry.ts';
+import { createHmac, type KeyObject } from 'node:crypto';
+import type { AuditCheckpoint, AuditEventFacts, AuditRecord } from './audit-entry.ts';
 
 /**
  * The exact bytes that are hashed and signed. Hand-written rather than a JSON-canonicalisation library because the
@@ -8,6 +8,7 @@ import type { AuditCheckpoint, AuditRecord } from './audit-entry.ts';
  */
 const ROW_FORM_VERSION = 1;
 const CHECKPOINT_FORM_VERSION = 1;
+const INTAKE_FORM_VERSION = 1;
 
 export const chainAlgorithms = { 'hmac-sha256': 'sha256', 'hmac-sm3': 'sm3' } as const;
 export type ChainAlgorithm = keyof typeof chainAlgorithms;
@@ -16,15 +17,25 @@ export function isChainAlgorithm(value: string): value is ChainAlgorithm {
   return value === 'hmac-sha256' || value === 'hmac-sm3';
 }
 
-/** JSON with object keys sorted at every depth, so equal details always give equal bytes (jsonb reorders keys). */
+/**
+ * JSON with object keys sorted at every depth, so equal details always give equal bytes (jsonb reorders keys). Plain
+ * loops rather than map/filter/join: it runs once per row on the verification path.
+ */
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i += 1) out += (i === 0 ? '' : ',') + canonicalJson(value[i]);
+    return `${out}]`;
+  }
   const object = value as Record<string, unknown>;
-  const keys = Object.keys(object)
-    .filter((key) => object[key] !== undefined)
-    .sort();
-  return `{${keys.map((key) => `${JSON.stringify(key)}:${canonicalJson(object[key])}`).join(',')}}`;
+  let out = '{';
+  for (const key of Object.keys(object).sort()) {
+    const member = object[key];
+    if (member === undefined) continue;
+    out += `${out.length === 1 ? '' : ','}${JSON.stringify(key)}:${canonicalJson(member)}`;
+  }
+  return `${out}}`;
 }
 
 export function canonicalRow(row: AuditRecord): string {
@@ -47,12 +58,41 @@ export function canonicalRow(row: AuditRecord): string {
 }
 
 /** row_hash = HMAC(chain key, prev_hash ‖ canonical(row)); prev_hash is inside the MAC, so rows cannot be relinked. */
-export function computeRowHash(key: Buffer, row: AuditRecord): string {
+export function computeRowHash(key: Buffer | KeyObject, row: AuditRecord): string {
   const digest = chainAlgorithms[row.hashAlg as ChainAlgorithm];
   if (!digest) throw new Error(`unknown chain algorithm ${row.hashAlg}`);
   return createHmac(digest, key)
     .update(`${row.prevHash}\n${canonicalRow(row)}`)
     .digest('hex');
+}
+
+/**
+ * The MAC of a pending event, made by the replica that records it and checked by the sealer: someone who can insert
+ * into or alter `audit_pending` but does not hold the chain key cannot get a forged event sealed. The intake id is
+ * inside, so a copy of a pending row under a new id does not verify.
+ */
+export function computeIntakeMac(
+  key: Buffer | KeyObject,
+  algorithm: ChainAlgorithm,
+  event: AuditEventFacts & { intakeId: string },
+): string {
+  const form = JSON.stringify([
+    'kefu-audit-intake',
+    INTAKE_FORM_VERSION,
+    event.intakeId,
+    event.occurredAt,
+    event.actorKind,
+    event.actorId,
+    event.actorRoles,
+    event.action,
+    event.targetType,
+    event.targetId,
+    event.outcome,
+    event.sourceAddress,
+    event.requestId,
+    canonicalJson(event.details),
+  ]);
+  return createHmac(chainAlgorithms[algorithm], key).update(form).digest('hex');
 }
 
 /** What a checkpoint signs. */

@@ -1,6 +1,7 @@
 import { buildTrail } from '../../../test/fixtures/audit-trail.factory.ts';
 import { canonicalJson, canonicalRow, computeRowHash } from './audit-canonical-form.ts';
-import { AuditChainVerifier } from './audit-chain-verifier.ts';
+import { scanSegment } from './audit-chain-scan.ts';
+import { AuditChainVerifier, checkpointSeqs, type VerificationResult } from './audit-chain-verifier.ts';
 import type { AuditCheckpoint, AuditRecord } from './audit-entry.ts';
 
 const key = Buffer.alloc(32, 7);
@@ -73,8 +74,29 @@ describe('the chain verifier on a 10,000-event trail', () => {
     const seq = Math.max(0, index - 1 - pick(50));
     return { upToSeq: seq, lastHash: seq === 0 ? '0'.repeat(64) : (rows[seq - 1] as AuditRecord).rowHash };
   };
-  const verifyFrom = (trail: AuditRecord[], anchor: { upToSeq: number; lastHash: string }) =>
-    verifier.verify([trail.slice(anchor.upToSeq)], checkpoints, anchor);
+  /**
+   * Verifies in one walk, and checks that the parallel path agrees: the first rows after the anchor (where the
+   * mutation sits), cut into segments at random places, each scanned from its own first row and then joined, must
+   * give the very same verdict as one walk over those rows.
+   */
+  const verifyFrom = async (
+    trail: AuditRecord[],
+    anchor: { upToSeq: number; lastHash: string },
+  ): Promise<VerificationResult> => {
+    const rest = trail.slice(anchor.upToSeq);
+    const window = rest.slice(0, 100);
+    const cuts = [0, ...Array.from({ length: 1 + pick(4) }, () => pick(window.length + 1)), window.length].sort(
+      (a, b) => a - b,
+    );
+    const wanted = checkpointSeqs(checkpoints, anchor);
+    const segments = await Promise.all(
+      cuts.slice(1).map((end, i) => scanSegment([window.slice(cuts[i], end)], { chainKey: key, wanted })),
+    );
+    expect(verifier.verifySegments(segments, checkpoints, anchor)).toEqual(
+      await verifier.verify([window], checkpoints, anchor),
+    );
+    return verifier.verify([rest], checkpoints, anchor);
+  };
 
   it('accepts the untouched trail', async () => {
     await expect(verifier.verify([rows], checkpoints)).resolves.toEqual({

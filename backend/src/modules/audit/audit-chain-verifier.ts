@@ -1,4 +1,4 @@
-import { computeRowHash, isChainAlgorithm } from './audit-canonical-form.ts';
+import { joinSegments, type SegmentScan, scanSegment } from './audit-chain-scan.ts';
 import { type AuditArchiveAnchor, type AuditCheckpoint, type AuditRecord, GENESIS_HASH } from './audit-entry.ts';
 
 /** The answer of every verification: the CLI, the API and exports print exactly this. */
@@ -35,43 +35,39 @@ export class AuditChainVerifier {
     checkpoints: readonly AuditCheckpoint[],
     anchor: AuditArchiveAnchor = { upToSeq: 0, lastHash: GENESIS_HASH },
   ): Promise<VerificationResult> {
-    const { chainKey } = this.options;
-    const relevant = checkpoints.filter((c) => c.lastSeq > anchor.upToSeq).sort((a, b) => a.lastSeq - b.lastSeq);
-    const wanted = new Set(relevant.map((c) => c.lastSeq));
-    const hashAt = new Map<number, string>();
-    let expected = anchor.upToSeq + 1;
-    let previous = anchor.lastHash;
-    let checked = 0;
-    let chainFailure: VerificationResult | undefined;
+    const start = { expected: anchor.upToSeq + 1, previous: anchor.lastHash };
+    const scan = await scanSegment(batches, {
+      chainKey: this.options.chainKey,
+      wanted: checkpointSeqs(checkpoints, anchor),
+      start,
+    });
+    return this.judge(scan, checkpoints, anchor);
+  }
 
-    scan: for await (const batch of batches) {
-      for (const row of batch) {
-        const problem =
-          row.seq !== expected
-            ? row.seq < expected
-              ? `sequence ${row.seq} appears again or out of order where ${expected} was expected`
-              : `row ${expected} is missing (found ${row.seq})`
-            : row.prevHash !== previous
-              ? `row ${expected} does not link to the row before it`
-              : !isChainAlgorithm(row.hashAlg)
-                ? `row ${expected} names an unknown chain algorithm`
-                : chainKey && computeRowHash(chainKey, row) !== row.rowHash
-                  ? `row ${expected} does not match its hash: its content was changed`
-                  : undefined;
-        if (problem) {
-          chainFailure = { ok: false, checked, first_bad_seq: expected, reason: problem };
-          break scan;
-        }
-        if (wanted.has(row.seq)) hashAt.set(row.seq, row.rowHash);
-        previous = row.rowHash;
-        expected += 1;
-        checked += 1;
-      }
-    }
+  /**
+   * The same verdict from consecutive segments scanned separately (in parallel, each from its own first row): the
+   * segments are joined as one walk would have met them, then the checkpoints are checked.
+   */
+  verifySegments(
+    segments: readonly SegmentScan[],
+    checkpoints: readonly AuditCheckpoint[],
+    anchor: AuditArchiveAnchor = { upToSeq: 0, lastHash: GENESIS_HASH },
+  ): VerificationResult {
+    const joined = joinSegments({ expected: anchor.upToSeq + 1, previous: anchor.lastHash }, segments);
+    return this.judge(joined, checkpoints, anchor);
+  }
 
-    const lastSeq = expected - 1;
-    for (const checkpoint of relevant) {
-      if (chainFailure && checkpoint.lastSeq >= (chainFailure.first_bad_seq as number)) break;
+  /** Checkpoints before the first bad row must be signed, present and agree with their row. */
+  private judge(
+    scan: SegmentScan,
+    checkpoints: readonly AuditCheckpoint[],
+    anchor: AuditArchiveAnchor,
+  ): VerificationResult {
+    const { checked, problem } = scan;
+    const hashAt = new Map(scan.hashAt);
+    const lastSeq = scan.end.expected - 1;
+    for (const checkpoint of relevantCheckpoints(checkpoints, anchor)) {
+      if (problem && checkpoint.lastSeq >= problem.seq) break;
       if (!this.options.checkpointSignatureValid(checkpoint))
         return {
           ok: false,
@@ -94,6 +90,17 @@ export class AuditChainVerifier {
           reason: `row ${checkpoint.lastSeq} differs from the checkpoint signed at ${checkpoint.createdAt}`,
         };
     }
-    return chainFailure ?? { ok: true, checked, first_bad_seq: null, reason: null };
+    return problem
+      ? { ok: false, checked, first_bad_seq: problem.seq, reason: problem.reason }
+      : { ok: true, checked, first_bad_seq: null, reason: null };
   }
+}
+
+function relevantCheckpoints(checkpoints: readonly AuditCheckpoint[], anchor: AuditArchiveAnchor) {
+  return checkpoints.filter((c) => c.lastSeq > anchor.upToSeq).sort((a, b) => a.lastSeq - b.lastSeq);
+}
+
+/** The sequences whose row hashes the checkpoints will be compared with. */
+export function checkpointSeqs(checkpoints: readonly AuditCheckpoint[], anchor: AuditArchiveAnchor): Set<number> {
+  return new Set(relevantCheckpoints(checkpoints, anchor).map((c) => c.lastSeq));
 }

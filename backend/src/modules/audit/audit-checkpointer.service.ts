@@ -8,7 +8,7 @@ import { checkpointStatement } from './audit-canonical-form.ts';
 import { AuditClock } from './audit-clock.ts';
 import type { AuditCheckpoint } from './audit-entry.ts';
 import { AuditKeyring } from './audit-keyring.ts';
-import { AuditTrail } from './audit-trail.service.ts';
+import { AuditSealer } from './audit-sealer.service.ts';
 import { AuditVerification } from './audit-verification.service.ts';
 
 /**
@@ -21,7 +21,6 @@ import { AuditVerification } from './audit-verification.service.ts';
 export class AuditCheckpointer implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('AuditCheckpointer');
   private timer?: NodeJS.Timeout;
-  private soon?: NodeJS.Timeout;
   private lastSignedSeq = 0;
   private running?: Promise<unknown>;
 
@@ -32,9 +31,9 @@ export class AuditCheckpointer implements OnApplicationBootstrap, OnApplicationS
     private readonly verification: AuditVerification,
     private readonly clock: AuditClock,
     private readonly config: KefuConfig,
-    trail: AuditTrail,
+    private readonly sealer: AuditSealer,
   ) {
-    trail.onAppend({ appended: (seq) => this.appended(seq) });
+    sealer.onSealed({ sealed: (head) => this.sealed(head.seq) });
   }
 
   onApplicationBootstrap(): void {
@@ -45,12 +44,15 @@ export class AuditCheckpointer implements OnApplicationBootstrap, OnApplicationS
 
   async onApplicationShutdown(): Promise<void> {
     clearInterval(this.timer);
-    clearTimeout(this.soon);
     await this.running?.catch(() => undefined);
   }
 
-  /** Signs the current head unless it is already signed; one replica at a time. Null when there was nothing new. */
+  /**
+   * Chains what is pending, then signs the head unless it is already signed; one replica at a time. Null when there
+   * was nothing new.
+   */
   async checkpoint(): Promise<AuditCheckpoint | null> {
+    await this.sealer.flush();
     const created = await this.dataSource.transaction(async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock($1)', [CHECKPOINT_LOCK_KEY]);
       const [latest, head] = [await this.repository.latestCheckpoint(manager), await this.repository.lastRow(manager)];
@@ -80,13 +82,9 @@ export class AuditCheckpointer implements OnApplicationBootstrap, OnApplicationS
     return created;
   }
 
-  private appended(seq: number): void {
-    if (seq - this.lastSignedSeq < this.config.audit.checkpointEveryEvents || this.soon) return;
-    // After the appending transaction has had time to commit; the checkpoint signs whatever is committed by then.
-    this.soon = setTimeout(() => {
-      this.soon = undefined;
-      this.tick();
-    }, 200).unref();
+  /** Counts sealed events, which are committed already: the checkpoint can follow at once. */
+  private sealed(seq: number): void {
+    if (seq - this.lastSignedSeq >= this.config.audit.checkpointEveryEvents) this.tick();
   }
 
   private tick(): void {

@@ -123,8 +123,13 @@ export function registerAuditCommands(program: Command): void {
     });
 }
 
+/** Every command ends by chaining what it recorded (its own audit.verify or audit.export event). */
 function withAudit(work: (audit: StandaloneAudit) => Promise<void>): Promise<void> {
-  return withCommandDatabase(({ config, dataSource }) => work(standaloneAudit(config, dataSource)));
+  return withCommandDatabase(async ({ config, dataSource }) => {
+    const audit = standaloneAudit(config, dataSource);
+    await work(audit);
+    await audit.trail.flush();
+  });
 }
 
 function print(result: VerificationResult, json?: boolean): void {

@@ -31,10 +31,9 @@ export interface AuditEntry {
   requestId?: string;
 }
 
-/** One stored event, exactly as it is hashed: the verifier, exports and the SIEM forwarder all use this shape. */
-export interface AuditRecord {
-  seq: number;
-  /** UTC, millisecond precision, ISO 8601 with `Z`. */
+/** The facts of one event, fixed when the action records it (before the event has its place in the chain). */
+export interface AuditEventFacts {
+  /** UTC, millisecond precision, ISO 8601 with `Z`: when the action happened (recorded in its transaction). */
   occurredAt: string;
   actorKind: string;
   actorId: string;
@@ -46,10 +45,31 @@ export interface AuditRecord {
   sourceAddress: string | null;
   requestId: string | null;
   details: Record<string, unknown>;
+}
+
+/**
+ * An event recorded but not yet sealed into the chain (`audit_pending`). The intake MAC, under the chain key, lets the
+ * sealer refuse a pending row that was forged or altered by someone without the key.
+ */
+export interface PendingAuditEvent extends AuditEventFacts {
+  intakeId: string;
+  intakeMac: string;
+}
+
+/** One chained event, exactly as it is hashed: the verifier, exports and the SIEM forwarder all use this shape. */
+export interface AuditRecord extends AuditEventFacts {
+  /** Gapless, in the order events were sealed. */
+  seq: number;
   /** `hmac-sha256` or `hmac-sm3`: the chain algorithm of this row. */
   hashAlg: string;
   prevHash: string;
   rowHash: string;
+}
+
+/** The last chained event: what a checkpoint signs and what `AuditTrail.flush()` answers. */
+export interface AuditChainHead {
+  seq: number;
+  hash: string;
 }
 
 /** A signed statement of the chain's head at one moment. */

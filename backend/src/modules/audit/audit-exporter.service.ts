@@ -12,6 +12,7 @@ import {
 } from './audit-export-format.ts';
 import { AuditKeyring } from './audit-keyring.ts';
 import { AuditRefusedError } from './audit-refused.error.ts';
+import { AuditSealer } from './audit-sealer.service.ts';
 import { AuditVerification } from './audit-verification.service.ts';
 
 /** Largest range one export may hold; larger ranges are exported in parts (each part verifies on its own). */
@@ -25,6 +26,7 @@ export class AuditExporter {
     private readonly keyring: AuditKeyring,
     private readonly verification: AuditVerification,
     private readonly clock: AuditClock,
+    private readonly sealer: AuditSealer,
   ) {}
 
   async export(
@@ -32,9 +34,10 @@ export class AuditExporter {
     format: ExportFormat,
   ): Promise<{ body: string; count: number }> {
     const anchor = (await this.repository.archiveAnchor()) ?? { upToSeq: 0, lastHash: GENESIS_HASH };
-    const head = await this.repository.lastRow();
+    // Exports hold chained events only: seal what is pending so "up to the last" includes everything committed.
+    const head = await this.sealer.flush();
     const fromSeq = Math.max(range.fromSeq ?? 1, anchor.upToSeq + 1);
-    const toSeq = Math.min(range.toSeq ?? head?.seq ?? 0, head?.seq ?? 0);
+    const toSeq = Math.min(range.toSeq ?? head.seq, head.seq);
     if (toSeq < fromSeq) throw new AuditRefusedError(`there are no events between ${fromSeq} and ${toSeq} online`);
     if (toSeq - fromSeq + 1 > MAX_EXPORT_EVENTS)
       throw new AuditRefusedError(`export at most ${MAX_EXPORT_EVENTS} events at a time`);

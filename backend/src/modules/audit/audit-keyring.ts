@@ -1,4 +1,12 @@
-import { createHmac, createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes } from 'node:crypto';
+import {
+  createHmac,
+  createPrivateKey,
+  createPublicKey,
+  createSecretKey,
+  generateKeyPairSync,
+  type KeyObject,
+  randomBytes,
+} from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Injectable } from '@nestjs/common';
@@ -32,7 +40,14 @@ const SM2_KEY_FILE = 'audit-signing-sm2.json';
 export class AuditKeyring {
   readonly chainAlgorithm: ChainAlgorithm;
   readonly signatureAlgorithm: SignatureAlgorithm;
-  private material?: { chainKey: Buffer; pseudonymKey: Buffer; signing: SigningKey; keyId: string };
+  private material?: {
+    chainKey: Buffer;
+    /** The same keys imported once: HMAC with a raw Buffer key imports it again on every call, on every event. */
+    chainSecret: KeyObject;
+    pseudonymSecret: KeyObject;
+    signing: SigningKey;
+    keyId: string;
+  };
 
   constructor(private readonly config: KefuConfig) {
     const gm = config.crypto.mode === 'gm';
@@ -46,6 +61,11 @@ export class AuditKeyring {
 
   chainKey(): Buffer {
     return this.load().chainKey;
+  }
+
+  /** The chain key for HMACs made in this process (intake MACs, row hashes at sealing). */
+  chainSecret(): KeyObject {
+    return this.load().chainSecret;
   }
 
   /** Key id of the current signing key (checkpoints and exports name it). */
@@ -71,7 +91,7 @@ export class AuditKeyring {
   /** A linkable, unreadable stand-in for a personal value: equal inputs give equal tokens under one key. */
   pseudonymize(value: string): string {
     const digest = this.chainAlgorithm === 'hmac-sm3' ? 'sm3' : 'sha256';
-    const mac = createHmac(digest, this.load().pseudonymKey).update(value.normalize('NFC')).digest('hex');
+    const mac = createHmac(digest, this.load().pseudonymSecret).update(value.normalize('NFC')).digest('hex');
     return `${this.chainAlgorithm}:${mac.slice(0, 32)}`;
   }
 
@@ -87,7 +107,13 @@ export class AuditKeyring {
     );
     const signing = this.signatureAlgorithm === 'ed25519' ? this.ed25519() : this.sm2();
     if (chainKey.length !== 32 || pseudonymKey.length !== 32) throw new Error(`audit keys in ${dir} are malformed`);
-    this.material = { chainKey, pseudonymKey, signing, keyId: publicKeyId(signing.publicKeyPem) };
+    this.material = {
+      chainKey,
+      chainSecret: createSecretKey(chainKey),
+      pseudonymSecret: createSecretKey(pseudonymKey),
+      signing,
+      keyId: publicKeyId(signing.publicKeyPem),
+    };
     return this.material;
   }
 

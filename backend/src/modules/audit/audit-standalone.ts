@@ -5,14 +5,21 @@ import { AuditArchiver } from './audit-archiver.service.ts';
 import { AuditCheckpointer } from './audit-checkpointer.service.ts';
 import { AuditClock } from './audit-clock.ts';
 import { AuditExporter } from './audit-exporter.service.ts';
+import { AuditIntakeRepository } from './audit-intake.repository.ts';
 import { AuditKeyring } from './audit-keyring.ts';
+import { AuditSealer } from './audit-sealer.service.ts';
 import { AuditTrail } from './audit-trail.service.ts';
 import { AuditVerification } from './audit-verification.service.ts';
 
-/** The audit services wired by hand, for the `kefu audit` commands and load scripts that run without the Nest app. */
+/**
+ * The audit services wired by hand, for the `kefu audit` commands and load scripts that run without the Nest app.
+ * Its sealer does not poll: events recorded here are chained by `trail.flush()` (call it before the command ends) or
+ * else by the sealer of any running replica.
+ */
 export interface StandaloneAudit {
   keyring: AuditKeyring;
   repository: AuditRepository;
+  sealer: AuditSealer;
   trail: AuditTrail;
   verification: AuditVerification;
   checkpointer: AuditCheckpointer;
@@ -24,10 +31,12 @@ export function standaloneAudit(config: KefuConfig, dataSource: DataSource, cloc
   const keyring = new AuditKeyring(config);
   keyring.load();
   const repository = new AuditRepository(dataSource);
-  const trail = new AuditTrail(dataSource, repository, keyring, clock);
-  const verification = new AuditVerification(repository, keyring);
-  const checkpointer = new AuditCheckpointer(dataSource, repository, keyring, verification, clock, config, trail);
-  const exporter = new AuditExporter(repository, keyring, verification, clock);
+  const intake = new AuditIntakeRepository(dataSource);
+  const sealer = new AuditSealer(dataSource, intake, keyring, clock);
+  const trail = new AuditTrail(dataSource, intake, sealer, keyring, clock);
+  const verification = new AuditVerification(repository, keyring, sealer);
+  const checkpointer = new AuditCheckpointer(dataSource, repository, keyring, verification, clock, config, sealer);
+  const exporter = new AuditExporter(repository, keyring, verification, clock, sealer);
   const archiver = new AuditArchiver(repository, exporter, verification, trail, clock, config);
-  return { keyring, repository, trail, verification, checkpointer, exporter, archiver };
+  return { keyring, repository, sealer, trail, verification, checkpointer, exporter, archiver };
 }

@@ -1,59 +1,41 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { currentRequestId } from '../../common/logging/request-context.ts';
-import { AuditRepository } from './audit.repository.ts';
-import { computeRowHash } from './audit-canonical-form.ts';
+import { computeIntakeMac } from './audit-canonical-form.ts';
 import { AuditClock } from './audit-clock.ts';
-import type { AuditEntry, AuditRecord } from './audit-entry.ts';
+import type { AuditChainHead, AuditEntry, PendingAuditEvent } from './audit-entry.ts';
+import { AuditIntakeRepository } from './audit-intake.repository.ts';
 import { AuditKeyring } from './audit-keyring.ts';
+import { AuditSealer } from './audit-sealer.service.ts';
 import { AuditUnavailableError } from './audit-unavailable.error.ts';
-
-/** Told after each append, so a checkpoint can follow a burst of events without waiting for the timer. */
-export interface AppendListener {
-  appended(seq: number): void;
-}
 
 /**
  * What every module calls to record a security-relevant action, inside the transaction of the action itself
  * (STYLE.md: the audit record joins the action's transaction). If the record cannot be written the action fails
- * with 503 and commits nothing: fail-closed.
+ * with 503 and commits nothing: fail-closed. The event goes into the intake without any shared lock, so audited
+ * transactions no longer queue for each other; the sealer chains it within milliseconds of the commit.
  */
 @Injectable()
 export class AuditTrail {
-  private listener?: AppendListener;
-
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly repository: AuditRepository,
+    private readonly intake: AuditIntakeRepository,
+    private readonly sealer: AuditSealer,
     private readonly keyring: AuditKeyring,
     private readonly clock: AuditClock,
   ) {}
 
-  onAppend(listener: AppendListener): void {
-    this.listener = listener;
-  }
-
   /**
-   * Appends one event. Pass the action's EntityManager (from `dataSource.transaction(...)`) so both commit or neither
-   * does; without one the event gets a transaction of its own. The chain head stays locked until that transaction
-   * ends, so keep the rest of it short.
+   * Records one event. Pass the action's EntityManager (from `dataSource.transaction(...)`) so both commit or neither
+   * does; without one the event commits on its own. It has no sequence number yet: call `flush()` to read it back.
    */
-  async record(entry: AuditEntry, manager?: EntityManager): Promise<AuditRecord> {
-    if (!manager?.queryRunner?.isTransactionActive) {
-      // A lock taken outside a transaction ends with its statement, which would let two writers take one number.
-      return this.dataSource
-        .transaction((own) => this.record(entry, own))
-        .catch((error: unknown) => {
-          throw error instanceof AuditUnavailableError ? error : new AuditUnavailableError(error);
-        });
-    }
+  async record(entry: AuditEntry, manager: EntityManager = this.dataSource.manager): Promise<PendingAuditEvent> {
     try {
-      const head = await this.repository.lockHead(manager);
-      const row = this.toRecord(entry, head.seq + 1, head.hash);
-      await this.repository.append(manager, row);
-      this.listener?.appended(row.seq);
-      return row;
+      const event = this.toPendingEvent(entry);
+      await this.intake.insert(manager, event);
+      return event;
     } catch (error) {
       throw new AuditUnavailableError(error);
     }
@@ -71,13 +53,18 @@ export class AuditTrail {
     });
   }
 
-  private toRecord(entry: AuditEntry, seq: number, prevHash: string): AuditRecord {
+  /** Chains every event committed so far (in any replica) and answers the head: read-your-writes for readers. */
+  flush(): Promise<AuditChainHead> {
+    return this.sealer.flush();
+  }
+
+  private toPendingEvent(entry: AuditEntry): PendingAuditEvent {
     const details: Record<string, unknown> = { ...entry.details };
     for (const [name, value] of Object.entries(entry.personalData ?? {}))
       details[name] = this.keyring.pseudonymize(value);
-    const row: AuditRecord = {
-      seq,
-      // Taken while the head is locked, so times never run backwards along the chain within one clock.
+    const facts = {
+      intakeId: randomUUID(),
+      // The time of the action, fixed here; sequence numbers follow the order of sealing, which takes the oldest first.
       occurredAt: this.clock.now().toISOString(),
       actorKind: entry.actor.kind,
       actorId: entry.actor.id,
@@ -88,12 +75,9 @@ export class AuditTrail {
       outcome: entry.outcome,
       sourceAddress: entry.sourceAddress || entry.actor.sourceAddress || null,
       requestId: entry.requestId || currentRequestId() || null,
+      // As the database will give it back (jsonb), so the intake MAC checks out at sealing.
       details: JSON.parse(JSON.stringify(details)) as Record<string, unknown>,
-      hashAlg: this.keyring.chainAlgorithm,
-      prevHash,
-      rowHash: '',
     };
-    row.rowHash = computeRowHash(this.keyring.chainKey(), row);
-    return row;
+    return { ...facts, intakeMac: computeIntakeMac(this.keyring.chainSecret(), this.keyring.chainAlgorithm, facts) };
   }
 }

@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { AuditRepository } from './audit.repository.ts';
 import { checkpointStatement } from './audit-canonical-form.ts';
-import { AuditChainVerifier, type VerificationResult } from './audit-chain-verifier.ts';
+import { AuditChainVerifier, checkpointSeqs, type VerificationResult } from './audit-chain-verifier.ts';
 import type { AuditArchiveAnchor, AuditCheckpoint } from './audit-entry.ts';
 import { AuditKeyring } from './audit-keyring.ts';
+import { PARALLEL_FROM_ROWS, scanInParallel } from './audit-parallel-scan.ts';
+import { AuditSealer } from './audit-sealer.service.ts';
 
 /** Verifies the trail online: streams rows from the database through the one verifier the CLI, API and exports share. */
 @Injectable()
@@ -11,6 +13,7 @@ export class AuditVerification {
   constructor(
     private readonly repository: AuditRepository,
     private readonly keyring: AuditKeyring,
+    private readonly sealer: AuditSealer,
   ) {}
 
   /** The verifier bound to this installation's keys. */
@@ -28,17 +31,25 @@ export class AuditVerification {
 
   /**
    * From the start of what is online (after the newest archive purge) or from `fromSeq`, whose predecessor is then
-   * trusted as the anchor.
+   * trusted as the anchor, up to every event committed before the call (pending ones are sealed first).
    */
   async verify(options: { fromSeq?: number } = {}): Promise<VerificationResult> {
+    await this.sealer.flush();
     const anchor = await this.anchorFor(options.fromSeq);
     if ('result' in anchor) return anchor.result;
     return this.verifyFrom(anchor);
   }
 
+  /** A long stretch is split over the cores (one thread and connection each); a short one is walked here. */
   async verifyFrom(anchor: AuditArchiveAnchor, toSeq?: number): Promise<VerificationResult> {
     const checkpoints = await this.repository.checkpoints(anchor.upToSeq + 1, toSeq);
-    return this.verifier().verify(this.repository.batches(anchor.upToSeq + 1, toSeq), checkpoints, anchor);
+    const verifier = this.verifier();
+    const lastSeq = toSeq ?? (await this.repository.lastRow())?.seq ?? anchor.upToSeq;
+    const databaseUrl = (this.repository.dataSource.options as { url?: string }).url;
+    if (lastSeq - anchor.upToSeq < PARALLEL_FROM_ROWS || !databaseUrl)
+      return verifier.verify(this.repository.batches(anchor.upToSeq + 1, toSeq), checkpoints, anchor);
+    const job = { databaseUrl, chainKey: this.keyring.chainKey(), wanted: [...checkpointSeqs(checkpoints, anchor)] };
+    return verifier.verifySegments(await scanInParallel(job, anchor.upToSeq + 1, lastSeq), checkpoints, anchor);
   }
 
   private async anchorFor(fromSeq?: number): Promise<AuditArchiveAnchor | { result: VerificationResult }> {

@@ -32,6 +32,8 @@ export class AuditController {
   @ApiOkResponse({ type: AuditEventPageResponse })
   async search(@Query() query: SearchAuditEventsQuery): Promise<AuditEventPageResponse> {
     const limit = query.limit ?? 100;
+    // Only chained events are searchable: seal first, so an auditor sees every event committed before the request.
+    await this.trail.flush();
     const records = await this.repository.search({
       actorId: query.actorId,
       action: query.action,

@@ -5,7 +5,9 @@ import { AuditArchiver } from './audit-archiver.service.ts';
 import { AuditCheckpointer } from './audit-checkpointer.service.ts';
 import { AuditClock } from './audit-clock.ts';
 import { AuditExporter } from './audit-exporter.service.ts';
+import { AuditIntakeRepository } from './audit-intake.repository.ts';
 import { AuditKeyring } from './audit-keyring.ts';
+import { AuditSealer } from './audit-sealer.service.ts';
 import { AuditTrail } from './audit-trail.service.ts';
 import { AuditVerification } from './audit-verification.service.ts';
 import { SyslogForwarder } from './syslog-forwarder.service.ts';
@@ -17,6 +19,8 @@ import { SyslogForwarder } from './syslog-forwarder.service.ts';
     AuditKeyring,
     AuditClock,
     AuditRepository,
+    AuditIntakeRepository,
+    AuditSealer,
     AuditTrail,
     AuditVerification,
     AuditCheckpointer,

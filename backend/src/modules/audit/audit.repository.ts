@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type pg from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { AuditArchiveAnchor, AuditCheckpoint, AuditRecord } from './audit-entry.ts';
+import type { AuditArchiveAnchor, AuditChainHead, AuditCheckpoint, AuditRecord } from './audit-entry.ts';
+import { arrayQuery, eventBatches } from './audit-row-stream.ts';
 
 /** Search criteria of the auditor API; every field optional, combined with AND. */
 export interface AuditSearch {
@@ -64,53 +66,17 @@ export const FORWARD_LOCK_KEY = 0x61756432; // "aud2"
 export class AuditRepository {
   constructor(@InjectDataSource() readonly dataSource: DataSource) {}
 
-  /**
-   * Locks the chain head for the rest of the caller's transaction: concurrent appenders in any replica wait here, so
-   * sequence numbers are handed out one at a time and a rolled-back transaction gives its number back.
-   */
-  async lockHead(manager: EntityManager): Promise<{ seq: number; hash: string }> {
-    const [head] = await manager.query('SELECT last_seq, last_hash FROM audit_chain_head WHERE id = 1 FOR UPDATE');
-    if (!head) throw new Error('the audit chain head is missing (migrations not applied?)');
-    return { seq: Number(head.last_seq), hash: head.last_hash };
-  }
-
-  /** Inserts the row and moves the head in one statement (one round trip while the head is locked). */
-  async append(manager: EntityManager, row: AuditRecord): Promise<void> {
-    await manager.query(
-      `WITH inserted AS (
-         INSERT INTO audit_events (${EVENT_COLUMNS})
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
-         RETURNING seq, row_hash)
-       UPDATE audit_chain_head SET last_seq = inserted.seq, last_hash = inserted.row_hash FROM inserted WHERE id = 1`,
-      eventRowValues(row),
-    );
-  }
-
-  /**
-   * Rows in sequence order from `fromSeq` (inclusive), in batches; keyset paging keeps every batch an index scan, and
-   * the next batch is already being read while the caller hashes the current one.
-   */
-  async *batches(fromSeq: number, toSeq = Number.MAX_SAFE_INTEGER, batchSize = 20_000): AsyncGenerator<AuditRecord[]> {
-    const read = (after: number): Promise<EventRow[]> => {
-      const next: Promise<EventRow[]> = this.dataSource.query(
-        `SELECT ${SELECT_COLUMNS} FROM audit_events WHERE seq > $1 AND seq <= $2 ORDER BY seq LIMIT $3`,
-        [after, toSeq, batchSize],
-      );
-      // A caller that stops early (first bad row found) never awaits the read ahead: keep its failure quiet.
-      next.catch(() => undefined);
-      return next;
-    };
-    let pending: Promise<EventRow[]> | undefined = read(fromSeq - 1);
-    while (pending) {
-      const rows: EventRow[] = await pending;
-      if (rows.length === 0) return;
-      const records = rows.map(toRecord);
-      pending = rows.length < batchSize ? undefined : read((records[records.length - 1] as AuditRecord).seq);
-      yield records;
+  /** Rows in sequence order from `fromSeq` (inclusive), in batches, on one pooled connection held until the end. */
+  async *batches(fromSeq: number, toSeq = Number.MAX_SAFE_INTEGER): AsyncGenerator<AuditRecord[]> {
+    const runner = this.dataSource.createQueryRunner();
+    try {
+      yield* eventBatches(arrayQuery((await runner.connect()) as pg.PoolClient), fromSeq, toSeq);
+    } finally {
+      await runner.release();
     }
   }
 
-  async lastRow(manager: EntityManager = this.dataSource.manager): Promise<{ seq: number; hash: string } | undefined> {
+  async lastRow(manager: EntityManager = this.dataSource.manager): Promise<AuditChainHead | undefined> {
     const [row] = await manager.query('SELECT seq, row_hash FROM audit_events ORDER BY seq DESC LIMIT 1');
     return row ? { seq: Number(row.seq), hash: row.row_hash } : undefined;
   }
@@ -284,7 +250,7 @@ function toCheckpoint(row: CheckpointRow): AuditCheckpoint {
   };
 }
 
-/** The values of one event in EVENT_COLUMNS order (also used by the benchmark that bulk-loads a trail). */
+/** The values of one event in EVENT_COLUMNS order (the sealer's own events; the benchmark that bulk-loads a trail). */
 export function eventRowValues(row: AuditRecord): unknown[] {
   return [
     row.seq,

@@ -4,7 +4,14 @@ export { AuditArchiver } from './audit-archiver.service.ts';
 export type { VerificationResult } from './audit-chain-verifier.ts';
 export { AuditCheckpointer } from './audit-checkpointer.service.ts';
 export { registerAuditCommands } from './audit-commands.ts';
-export type { AuditActor, AuditCheckpoint, AuditEntry, AuditRecord } from './audit-entry.ts';
+export type {
+  AuditActor,
+  AuditChainHead,
+  AuditCheckpoint,
+  AuditEntry,
+  AuditRecord,
+  PendingAuditEvent,
+} from './audit-entry.ts';
 export { systemActor } from './audit-entry.ts';
 export { AuditExportVerifier, type ExportVerification } from './audit-export-verifier.ts';
 export { AuditExporter } from './audit-exporter.service.ts';

@@ -32,12 +32,20 @@ export class AccessGuard implements CanActivate {
     const permission = this.reflector.getAllAndOverride<Permission | undefined>(REQUIRED_PERMISSION, targets);
     const visitorRoute = this.reflector.getAllAndOverride<boolean>(VISITOR_ROUTE, targets);
     if (!permission && !visitorRoute) throw new AccessDeniedError('this route has no access decision');
+    if (context.getType() === 'ws') return this.socketAllowed(context, visitorRoute);
 
     const request = context.switchToHttp().getRequest<FastifyRequest & { actor?: Actor }>();
     const token = bearerToken(request);
     request.actor = visitorRoute
       ? await this.visitorTokens.verify(token, request.ip)
       : await this.staffActor(token, request, permission as Permission);
+    return true;
+  }
+
+  /** Sockets authenticate once, at the handshake (the gateway's middleware verifies the token and sets the actor). */
+  private socketAllowed(context: ExecutionContext, visitorRoute: boolean): boolean {
+    const actor = context.switchToWs().getClient<{ data?: { actor?: Actor } }>().data?.actor;
+    if (!visitorRoute || actor?.kind !== 'visitor') throw new AccessDeniedError('this event is for visitors');
     return true;
   }
 

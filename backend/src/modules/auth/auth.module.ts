@@ -18,6 +18,6 @@ import { VisitorTokens } from './visitor-tokens.ts';
     RouteCatalog,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
-  exports: [RouteCatalog, DemoIdentityProvider],
+  exports: [RouteCatalog, DemoIdentityProvider, VisitorTokens],
 })
 export class AuthModule {}

@@ -90,7 +90,13 @@ export class VisitorTokens implements OnModuleInit {
         algorithms: [ALGORITHM],
         requiredClaims: ['sub', 'exp'],
       });
-      return { kind: 'visitor', id: String(payload.sub), roles: [], sourceAddress };
+      return {
+        kind: 'visitor',
+        id: String(payload.sub),
+        roles: [],
+        sourceAddress,
+        verified: payload.verified === true,
+      };
     } catch (error) {
       throw new AuthenticationError(
         `authorization: ${error instanceof Error ? error.message : 'invalid visitor token'}`,

@@ -1,47 +1,66 @@
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { Injectable } from '@nestjs/common';
-import type { Actor } from '../../common/access/index.ts';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
 import { KefuConfig } from '../../common/config/kefu-config.ts';
-import { AuditAction, AuditOutcome, AuditTrail } from '../audit/index.ts';
-import { ModelRegistry, type ModelStatus } from './model-registry.ts';
+import { AuditAction, type AuditActor, AuditOutcome, AuditTrail } from '../audit/index.ts';
+import { ActiveModelRepository } from './active-model.repository.ts';
+import { type Incoming, ModelRegistry, type ModelStatus } from './model-registry.ts';
 
 /**
  * Changing which model answers customers is a security-relevant act: it is audited before the new version is
- * visible, and if the record cannot be written the old version stays (fail-closed).
+ * visible, and if the record cannot be written the old version stays (fail-closed). The same transaction records the
+ * package as the active one for every replica (ActiveModelFollower), so the change also survives restarts.
  */
 @Injectable()
 export class ModelActivation {
   constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly models: ModelRegistry,
     private readonly audit: AuditTrail,
+    private readonly activeModels: ActiveModelRepository,
     private readonly config: KefuConfig,
   ) {}
 
-  /** `packageName` is a folder inside the models directory (validated at the edge, so it cannot leave it). */
-  activate(actor: Actor, name: string, packageName: string): Promise<ModelStatus> {
-    const directory = join(resolve(this.config.nlu.modelsDir), packageName);
-    return this.models.activate(name, directory, ({ version }) =>
-      this.record(actor, name, { package: packageName, version, previousVersion: this.activeVersion(name) }),
+  /**
+   * `packageName` is a folder inside the models directory (validated at the edge, so it cannot leave it). The actor is
+   * a member of staff, or the system when a retraining job activates a model that passed its gate.
+   */
+  activate(actor: AuditActor, name: string, packageName: string): Promise<ModelStatus> {
+    const directory = join(this.root(), packageName);
+    return this.models.activate(name, directory, (incoming) =>
+      this.record(actor, name, incoming, { package: packageName }),
     );
   }
 
-  rollback(actor: Actor, name: string): Promise<ModelStatus> {
-    return this.models.rollback(name, ({ version }) =>
-      this.record(actor, name, { rollback: true, version, previousVersion: this.activeVersion(name) }),
-    );
+  rollback(actor: AuditActor, name: string): Promise<ModelStatus> {
+    return this.models.rollback(name, (incoming) => this.record(actor, name, incoming, { rollback: true }));
   }
 
-  private activeVersion(name: string): string | undefined {
-    return this.models.statuses().find((status) => status.name === name)?.version;
+  private root(): string {
+    return resolve(this.config.nlu.modelsDir);
   }
 
-  private async record(actor: Actor, name: string, details: Record<string, unknown>): Promise<void> {
-    await this.audit.record({
-      actor,
-      action: AuditAction.ModelActivate,
-      outcome: AuditOutcome.Success,
-      target: { type: 'model', id: name },
-      details,
+  private async record(
+    actor: AuditActor,
+    name: string,
+    incoming: Incoming,
+    details: Record<string, unknown>,
+  ): Promise<void> {
+    const previousVersion = this.models.statuses().find((status) => status.name === name)?.version;
+    const packageName = relative(this.root(), incoming.directory);
+    await this.dataSource.transaction(async (manager) => {
+      await this.audit.record(
+        {
+          actor,
+          action: AuditAction.ModelActivate,
+          outcome: AuditOutcome.Success,
+          target: { type: 'model', id: name },
+          details: { ...details, version: incoming.version, previousVersion },
+        },
+        manager,
+      );
+      await this.activeModels.record(manager, { name, package: packageName, version: incoming.version }, actor.id);
     });
   }
 }

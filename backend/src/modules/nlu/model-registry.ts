@@ -13,6 +13,12 @@ interface Slot {
   previous?: LoadedModel;
 }
 
+/** The version about to be served and the package folder it comes from. */
+export interface Incoming {
+  version: string;
+  directory: string;
+}
+
 export interface ModelStatus {
   name: string;
   version: string;
@@ -30,6 +36,8 @@ export interface ModelStatus {
 export class ModelRegistry implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('ModelRegistry');
   private readonly slots = new Map<string, Slot>();
+  /** Names being swapped right now: the follower of shared activations leaves them alone meanwhile. */
+  private readonly swapping = new Set<string>();
   private loaded = false;
 
   constructor(
@@ -77,7 +85,29 @@ export class ModelRegistry implements OnModuleInit, OnModuleDestroy {
   async activate(
     name: string,
     directory: string,
-    beforeSwap: (incoming: { version: string }) => Promise<void> = async () => {},
+    beforeSwap: (incoming: Incoming) => Promise<void> = async () => {},
+  ): Promise<ModelStatus> {
+    this.swapping.add(name);
+    try {
+      return await this.swapIn(name, directory, beforeSwap);
+    } finally {
+      this.swapping.delete(name);
+    }
+  }
+
+  /** The package folder `name` is served from now, or undefined when it is not loaded. */
+  activeDirectory(name: string): string | undefined {
+    return this.slots.get(name)?.active.directory;
+  }
+
+  isSwapping(name: string): boolean {
+    return this.swapping.has(name);
+  }
+
+  private async swapIn(
+    name: string,
+    directory: string,
+    beforeSwap: (incoming: Incoming) => Promise<void>,
   ): Promise<ModelStatus> {
     let classifier: IntentClassifier;
     try {
@@ -87,7 +117,7 @@ export class ModelRegistry implements OnModuleInit, OnModuleDestroy {
     }
     const incoming = new LoadedModel(classifier, directory);
     try {
-      await beforeSwap({ version: incoming.version });
+      await beforeSwap({ version: incoming.version, directory });
     } catch (error) {
       await incoming.retire();
       throw error;
@@ -102,12 +132,12 @@ export class ModelRegistry implements OnModuleInit, OnModuleDestroy {
   /** Returns `name` to the version before the current one; `beforeSwap` as for `activate`. */
   async rollback(
     name: string,
-    beforeSwap: (incoming: { version: string }) => Promise<void> = async () => {},
+    beforeSwap: (incoming: Incoming) => Promise<void> = async () => {},
   ): Promise<ModelStatus> {
     const slot = this.slots.get(name);
     if (!slot) throw new ModelNotFoundError(name);
     if (!slot.previous) throw new NothingToRollBackError(name);
-    await beforeSwap({ version: slot.previous.version });
+    await beforeSwap({ version: slot.previous.version, directory: slot.previous.directory });
     this.slots.set(name, { active: slot.previous, previous: slot.active });
     return this.status(name);
   }

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/index.ts';
 import { ObservabilityModule } from '../observability/index.ts';
+import { ActiveModelRepository } from './active-model.repository.ts';
+import { ActiveModelFollower } from './active-model-follower.ts';
 import { ModelActivation } from './model-activation.service.ts';
 import { ModelRegistry } from './model-registry.ts';
 import { NluController } from './nlu.controller.ts';
@@ -9,7 +11,7 @@ import { NluService } from './nlu.service.ts';
 @Module({
   imports: [ObservabilityModule, AuditModule],
   controllers: [NluController],
-  providers: [ModelRegistry, NluService, ModelActivation],
-  exports: [NluService, ModelRegistry],
+  providers: [ModelRegistry, NluService, ModelActivation, ActiveModelRepository, ActiveModelFollower],
+  exports: [NluService, ModelRegistry, ModelActivation],
 })
 export class NluModule {}

@@ -50,7 +50,7 @@ export class CustomerErasure {
       await this.trail.record(
         {
           actor,
-          action: AuditAction.KeysDestroy,
+          action: AuditAction.PersonalDataErase,
           outcome: AuditOutcome.Success,
           target: { type: 'customer-profile', id },
           details: {

@@ -22,12 +22,10 @@ export class LegalHolds {
     return this.trail.runAudited(
       {
         actor,
-        // No dedicated action exists yet; a hold changes how the system treats data, so it is a configuration change.
-        action: AuditAction.ConfigChange,
+        action: AuditAction.LegalHoldPlace,
         outcome: AuditOutcome.Success,
         target: { type: 'legal-hold', id },
         details: {
-          operation: 'legal-hold.place',
           data_class: dataClass,
           subject_id: subjectId,
           reason: maskPersonalDataInText(reason),
@@ -48,10 +46,10 @@ export class LegalHolds {
     return this.trail.runAudited(
       (hold: LegalHold) => ({
         actor,
-        action: AuditAction.ConfigChange,
+        action: AuditAction.LegalHoldRelease,
         outcome: AuditOutcome.Success,
         target: { type: 'legal-hold', id },
-        details: { operation: 'legal-hold.release', data_class: hold.dataClass, subject_id: hold.subjectId },
+        details: { data_class: hold.dataClass, subject_id: hold.subjectId },
       }),
       async (manager) => {
         const released = await this.repository.release(manager, id, actor.id);

@@ -20,6 +20,8 @@ export function registerRetentionCommands(program: Command): void {
         const erasure = new CustomerErasure(dataSource, profiles, holds, crypto.keys, trail);
         const job = new RetentionJob(dataSource, config, crypto.keys, profiles, holds, erasure, trail);
         const report = await job.run(systemActor('kefu-cli'));
+        // Chain the run's events before the command exits, rather than leave them to a running replica's sealer.
+        await trail.flush();
         process.stdout.write(
           report.ran ? `${JSON.stringify(report)}\n` : 'another replica is running the retention job: nothing done\n',
         );

@@ -121,11 +121,10 @@ export class RetentionJob {
     const report = { ran: true, transcriptPeriodsShredded, customerProfilesErased, heldClasses };
     await this.trail.record({
       actor,
-      action: AuditAction.KeysDestroy,
+      action: AuditAction.RetentionRun,
       outcome: AuditOutcome.Success,
       target: { type: 'retention-run', id: now.toISOString() },
       details: {
-        operation: 'retention-run',
         transcripts_days: this.config.retention.transcriptsDays,
         customer_profiles_days: this.config.retention.customerProfilesDays,
         audit_days: this.config.audit.retentionDays,

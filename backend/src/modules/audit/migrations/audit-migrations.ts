@@ -1,4 +1,5 @@
 import { CreateAuditTrail1795755444730 } from './1795755444730-create-audit-trail.ts';
+import { AddAuditIntake1795770000000 } from './1795770000000-add-audit-intake.ts';
 
 /** The audit module's migrations in the order they apply; backend/src/migrations.ts lists them. */
-export const auditMigrations = [CreateAuditTrail1795755444730];
+export const auditMigrations = [CreateAuditTrail1795755444730, AddAuditIntake1795770000000];

@@ -1,0 +1,91 @@
+import { createSecretKey, type KeyObject } from 'node:crypto';
+import { computeRowHash, isChainAlgorithm } from './audit-canonical-form.ts';
+import type { AuditRecord } from './audit-entry.ts';
+
+/** Where a walk along the chain stands: the sequence it expects next and the hash that row must link to. */
+export interface ChainPosition {
+  expected: number;
+  previous: string;
+}
+
+/**
+ * What walking one stretch of rows found. Plain data (it crosses worker threads): the rows' own first link, the
+ * position after the last good row, the row hashes checkpoints will be compared with, and the first problem.
+ */
+export interface SegmentScan {
+  first?: { seq: number; prevHash: string };
+  end: ChainPosition;
+  checked: number;
+  hashAt: Array<[number, string]>;
+  problem?: { seq: number; reason: string };
+}
+
+/**
+ * Checks rows in order: each must carry the expected sequence, link to the row before it, name a known chain
+ * algorithm and (with the key) match its HMAC. Stops at the first problem. Without a start position it takes the
+ * first row's own sequence and prev_hash on trust — the segments of a parallel verification do, and the link between
+ * segments is checked when they are joined (`joinSegments`), in the same order of checks.
+ */
+export async function scanSegment(
+  batches: AsyncIterable<AuditRecord[]> | Iterable<AuditRecord[]>,
+  options: { chainKey?: Buffer; wanted: ReadonlySet<number>; start?: ChainPosition },
+): Promise<SegmentScan> {
+  // Imported once: createHmac with a raw Buffer key imports it again for every row.
+  const key: KeyObject | undefined = options.chainKey && createSecretKey(options.chainKey);
+  const scan: SegmentScan = { end: options.start ?? { expected: 0, previous: '' }, checked: 0, hashAt: [] };
+  let { expected, previous } = scan.end;
+  for await (const batch of batches) {
+    for (const row of batch) {
+      if (!scan.first) {
+        scan.first = { seq: row.seq, prevHash: row.prevHash };
+        if (!options.start) [expected, previous] = [row.seq, row.prevHash];
+      }
+      const problem =
+        placeProblem(row, { expected, previous }) ??
+        (!isChainAlgorithm(row.hashAlg)
+          ? `row ${expected} names an unknown chain algorithm`
+          : key && computeRowHash(key, row) !== row.rowHash
+            ? `row ${expected} does not match its hash: its content was changed`
+            : undefined);
+      if (problem) {
+        scan.problem = { seq: expected, reason: problem };
+        scan.end = { expected, previous };
+        return scan;
+      }
+      if (options.wanted.has(row.seq)) scan.hashAt.push([row.seq, row.rowHash]);
+      previous = row.rowHash;
+      expected += 1;
+      scan.checked += 1;
+    }
+  }
+  scan.end = { expected, previous };
+  return scan;
+}
+
+/**
+ * Joins the scans of consecutive segments into the scan one walk from `start` would have made: the first row of each
+ * segment is checked against where the segment before it ended (sequence first, then link), exactly as a single walk
+ * checks every row.
+ */
+export function joinSegments(start: ChainPosition, segments: readonly SegmentScan[]): SegmentScan {
+  const joined: SegmentScan = { end: start, checked: 0, hashAt: [] };
+  for (const segment of segments) {
+    if (!segment.first) continue;
+    const boundary = placeProblem(segment.first, joined.end);
+    if (boundary) return { ...joined, problem: { seq: joined.end.expected, reason: boundary } };
+    joined.checked += segment.checked;
+    joined.hashAt.push(...segment.hashAt);
+    joined.end = segment.end;
+    if (segment.problem) return { ...joined, problem: segment.problem };
+  }
+  return joined;
+}
+
+/** A row out of place: not the sequence expected next, or not linked to the hash before it. */
+function placeProblem(row: { seq: number; prevHash: string }, { expected, previous }: ChainPosition) {
+  if (row.seq !== expected)
+    return row.seq < expected
+      ? `sequence ${row.seq} appears again or out of order where ${expected} was expected`
+      : `row ${expected} is missing (found ${row.seq})`;
+  return row.prevHash === previous ? undefined : `row ${expected} does not link to the row before it`;
+}

@@ -1,0 +1,117 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { BotReading } from '../bot/index.ts';
+import {
+  type Conversation,
+  type ConversationChannel,
+  type ConversationLanguage,
+  ConversationState,
+} from './conversation.ts';
+import type { NewMessage } from './message.repository.ts';
+
+const COLUMNS = `id, visitor_id AS "visitorId", visitor_verified AS "visitorVerified", channel, language, state,
+  last_seq AS "lastSeq", created_at AS "createdAt"`;
+
+interface ConversationRow extends Omit<Conversation, 'createdAt'> {
+  createdAt: Date;
+}
+
+/** The only code that knows the SQL of conversations and their participants. */
+@Injectable()
+export class ConversationRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async create(
+    manager: EntityManager,
+    row: {
+      id: string;
+      visitorId: string;
+      visitorVerified: boolean;
+      channel: ConversationChannel;
+      language: ConversationLanguage;
+    },
+  ): Promise<Conversation> {
+    const rows: ConversationRow[] = await manager.query(
+      `INSERT INTO conversations (id, visitor_id, visitor_verified, channel, language, state)
+       VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${COLUMNS}`,
+      [row.id, row.visitorId, row.visitorVerified, row.channel, row.language, ConversationState.Bot],
+    );
+    await manager.query(
+      `INSERT INTO conversation_participants (conversation_id, participant_kind, participant_id)
+       VALUES ($1, 'visitor', $2), ($1, 'bot', 'kefu-bot')`,
+      [row.id, row.visitorId],
+    );
+    return toConversation(rows[0]);
+  }
+
+  async byId(id: string): Promise<Conversation | undefined> {
+    const rows: ConversationRow[] = await this.dataSource.query(`SELECT ${COLUMNS} FROM conversations WHERE id = $1`, [
+      id,
+    ]);
+    return rows[0] && toConversation(rows[0]);
+  }
+
+  /**
+   * Locks the conversation for a send and says, in the same round trip, whether this client message id was stored
+   * before: the lock makes the check race-free against a concurrent resend.
+   */
+  async lockForSend(
+    manager: EntityManager,
+    id: string,
+    clientMessageId: string,
+  ): Promise<{ conversation: Conversation; storedSeq: number | null } | undefined> {
+    const rows: Array<ConversationRow & { storedSeq: number | null }> = await manager.query(
+      `SELECT ${COLUMNS}, (SELECT seq FROM conversation_messages m
+         WHERE m.conversation_id = c.id AND m.client_message_id = $2) AS "storedSeq"
+       FROM conversations c WHERE id = $1 FOR UPDATE`,
+      [id, clientMessageId],
+    );
+    return rows[0] && { conversation: toConversation(rows[0]), storedSeq: rows[0].storedSeq };
+  }
+
+  /** Stores messages and moves the conversation on in one statement: a turn is as few round trips as it can be. */
+  async append(manager: EntityManager, id: string, messages: NewMessage[], change: ConversationChange): Promise<void> {
+    const values: unknown[] = [
+      id,
+      change.lastSeq,
+      change.state,
+      change.handoff ? JSON.stringify(change.handoff) : null,
+    ];
+    const tuples = messages.map((message) => {
+      const row = [
+        message.conversationId,
+        message.seq,
+        message.clientMessageId,
+        message.replyTo,
+        message.senderKind,
+        message.senderId,
+        message.kind,
+        message.body,
+        message.reading === undefined ? null : JSON.stringify(message.reading),
+        message.createdAt,
+      ];
+      const placeholders = row.map((value) => `$${values.push(value)}`);
+      return `(${placeholders.join(', ')})`;
+    });
+    await manager.query(
+      `WITH stored AS (
+         INSERT INTO conversation_messages (conversation_id, seq, client_message_id, reply_to, sender_kind, sender_id,
+           kind, body, reading, created_at) VALUES ${tuples.join(', ')} RETURNING 1)
+       UPDATE conversations SET last_seq = $2, state = $3, handoff = COALESCE($4, handoff), updated_at = now(),
+         closed_at = CASE WHEN $3 = 'closed' THEN now() ELSE closed_at END
+       WHERE id = $1`,
+      values,
+    );
+  }
+}
+
+export interface ConversationChange {
+  lastSeq: number;
+  state: ConversationState;
+  handoff?: { reason: string; reading: BotReading; at: string };
+}
+
+function toConversation(row: ConversationRow): Conversation {
+  return { ...row, createdAt: row.createdAt.toISOString() };
+}

@@ -1,0 +1,36 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/index.ts';
+import { AuthModule } from '../auth/index.ts';
+import { BotModule } from '../bot/index.ts';
+import { CryptoModule } from '../crypto/index.ts';
+import { JobsModule } from '../jobs/index.ts';
+import { ConversationsController } from './channels/conversations.controller.ts';
+import { WidgetGateway } from './channels/widget.gateway.ts';
+import { ConversationRepository } from './conversation.repository.ts';
+import { ConversationEvents } from './conversation-events.ts';
+import { Conversations } from './conversations.service.ts';
+import { MessageRepository } from './message.repository.ts';
+import { TranscriptCipher } from './transcript-cipher.ts';
+import { WebhookDelivery } from './webhooks/webhook-delivery.ts';
+import { WebhookSubscriptionRepository } from './webhooks/webhook-subscription.repository.ts';
+import { WebhookSubscriptions } from './webhooks/webhook-subscriptions.service.ts';
+import { WebhooksController } from './webhooks/webhooks.controller.ts';
+
+/** Conversations and their channels: the widget's real-time gateway, the open REST API and signed webhooks. */
+@Module({
+  imports: [AuditModule, AuthModule, BotModule, CryptoModule, JobsModule],
+  controllers: [ConversationsController, WebhooksController],
+  providers: [
+    ConversationRepository,
+    MessageRepository,
+    TranscriptCipher,
+    ConversationEvents,
+    Conversations,
+    WidgetGateway,
+    WebhookSubscriptionRepository,
+    WebhookSubscriptions,
+    WebhookDelivery,
+  ],
+  exports: [Conversations, ConversationEvents],
+})
+export class ConversationsModule {}

@@ -1,0 +1,8 @@
+export { WIDGET_NAMESPACE } from './channels/widget.gateway.ts';
+export type { ChatMessage, Conversation, SendResult } from './conversation.ts';
+export { ConversationState } from './conversation.ts';
+export { ConversationEvents, type MessagesListener } from './conversation-events.ts';
+export { ConversationsModule } from './conversations.module.ts';
+export { Conversations } from './conversations.service.ts';
+export { conversationsMigrations } from './migrations/conversations-migrations.ts';
+export { SIGNATURE_HEADER, verifyWebhook } from './webhooks/webhook-signature.ts';

@@ -1,0 +1,42 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+} from 'class-validator';
+
+export class RejectDraftRequest {
+  @ApiProperty({ example: '答案中的办理时限与最新规定不符' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(1000)
+  reason!: string;
+}
+
+export class PublishReleaseRequest {
+  @ApiProperty({ type: [String], description: 'Submitted drafts to publish together, none written by the approver' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(20_000)
+  @IsUUID('all', { each: true })
+  draftIds!: string[];
+
+  @ApiPropertyOptional({ example: '11月挂失流程调整' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  note?: string;
+}
+
+export class RollbackReleaseRequest {
+  @ApiPropertyOptional({ example: '新答案有误，恢复上一版' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  note?: string;
+}
