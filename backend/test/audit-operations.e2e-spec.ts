@@ -82,6 +82,34 @@ describe('audit operations', () => {
       expect(audited).toMatchObject({ ok: true, checked: 42 });
     });
 
+    it('rotates the signing key: what either key signed verifies, and the rotation is audited', async () => {
+      const before = await run(kefuCommand, ['audit', 'public-key'], env);
+      const rotated = await run(kefuCommand, ['audit', 'rotate-signing-key'], env);
+      expect(rotated.code).toBe(0);
+      const { retired, current } = JSON.parse(rotated.stdout.split('\n')[0] as string);
+      expect(before.stdout).toContain(`key id ${retired}`);
+      expect(current).not.toBe(retired);
+      const after = await run(kefuCommand, ['audit', 'public-key'], env);
+      expect(after.stdout).toContain(`key id ${current}`);
+
+      // The running app meets a key id it does not know, reads the folder again and signs with the new key from then on.
+      await expect(kefu.app.get(AuditVerification).verify()).resolves.toMatchObject({ ok: true });
+      await kefu.app.get(AuditTrail).record(event(100));
+      await expect(kefu.app.get(AuditCheckpointer).checkpoint()).resolves.toMatchObject({ keyId: current });
+      const db = new pg.Client({ connectionString: kefu.databaseUrl });
+      await db.connect();
+      try {
+        const keys = await db.query('SELECT DISTINCT key_id FROM audit_checkpoints');
+        expect(keys.rows.map((row) => row.key_id).sort()).toEqual([current, retired].sort());
+        const audited = await db.query(`SELECT target_id FROM audit_events WHERE action = 'keys.rotate'`);
+        expect(audited.rows).toEqual([{ target_id: retired }]);
+      } finally {
+        await db.end();
+      }
+      const verified = await run(kefuCommand, ['audit', 'verify', '--json'], env);
+      expect(JSON.parse(verified.stdout)).toMatchObject({ ok: true });
+    });
+
     it('exits 2 and names the first missing sequence when the newest rows were deleted past a checkpoint', async () => {
       const db = new pg.Client({ connectionString: kefu.databaseUrl });
       await db.connect();

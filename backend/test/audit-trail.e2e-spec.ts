@@ -12,6 +12,10 @@ import {
   AuditTrail,
   AuditVerification,
 } from '../src/modules/audit/index.ts';
+import {
+  SEALED_FORM_CONSTRAINT,
+  sealedFormConstraintDdl,
+} from '../src/modules/audit/migrations/1795790000000-add-audit-sealed-form.ts';
 import { AuditedProbeModule, CreateAuditedProbeTable1795755444731 } from './fixtures/audited-probe.module.ts';
 import { builtScript, cleanEnv, collect } from './harness/kefu-process.ts';
 import { startTestApp, type TestApp } from './harness/test-app.ts';
@@ -317,8 +321,15 @@ describe('the audit trail', () => {
     });
     afterAll(() => db.query('DROP TABLE audit_backup'));
 
-    /** Applies `sql` with triggers off, verifies through the database path, then restores the trail. */
-    async function tamper(sql: string): Promise<{ ok: boolean; first_bad_seq: number | null }> {
+    /**
+     * Applies `sql` with triggers off and, unless `keepConstraint`, without the constraint that ties columns to sealed
+     * forms (a column cannot be changed otherwise), verifies through the database path, then restores the trail.
+     */
+    async function tamper(
+      sql: string,
+      { keepConstraint = false } = {},
+    ): Promise<{ ok: boolean; first_bad_seq: number | null }> {
+      if (!keepConstraint) await db.query(`ALTER TABLE audit_events DROP CONSTRAINT ${SEALED_FORM_CONSTRAINT}`);
       await db.query(`SET session_replication_role = replica; ${sql}; SET session_replication_role = origin`);
       try {
         return await verification.verify();
@@ -326,8 +337,56 @@ describe('the audit trail', () => {
         await db.query(`SET session_replication_role = replica;
           DELETE FROM audit_events; INSERT INTO audit_events SELECT * FROM audit_backup;
           SET session_replication_role = origin`);
+        if (!keepConstraint)
+          await db.query(`ALTER TABLE audit_events DROP CONSTRAINT IF EXISTS ${SEALED_FORM_CONSTRAINT};
+            ${sealedFormConstraintDdl('audit_events', SEALED_FORM_CONSTRAINT)}`);
       }
     }
+
+    it('the database refuses a column that differs from the sealed form', async () => {
+      await expect(
+        db.query(`SET session_replication_role = replica; UPDATE audit_events SET outcome = 'x' WHERE seq = 5`),
+      ).rejects.toThrow(new RegExp(SEALED_FORM_CONSTRAINT));
+      await db.query('SET session_replication_role = origin');
+    });
+
+    it('a sealed form changed together with its columns does not match its hash', async () => {
+      await expect(
+        tamper(
+          `UPDATE audit_events SET outcome = 'denied', sealed = replace(sealed, '"success"', '"denied"')
+             WHERE seq = 5 AND outcome = 'success'`,
+          { keepConstraint: true },
+        ),
+      ).resolves.toMatchObject({ ok: false, first_bad_seq: 5 });
+    });
+
+    it('a row without a sealed form (chained before there were sealed forms) is checked from its columns', async () => {
+      await expect(
+        tamper('UPDATE audit_events SET sealed = NULL WHERE seq BETWEEN 20 AND 30', { keepConstraint: true }),
+      ).resolves.toMatchObject({ ok: true });
+      await expect(
+        tamper(`UPDATE audit_events SET sealed = NULL, actor_id = 'someone-else' WHERE seq = 25`, {
+          keepConstraint: true,
+        }),
+      ).resolves.toMatchObject({ ok: false, first_bad_seq: 25 });
+    });
+
+    it('without the constraint, verification checks every row from its columns', async () => {
+      await expect(verification.rowForm()).resolves.toBe('sealed');
+      await db.query(`ALTER TABLE audit_events DROP CONSTRAINT ${SEALED_FORM_CONSTRAINT}`);
+      await expect(verification.rowForm()).resolves.toBe('columns');
+      await db.query(sealedFormConstraintDdl('audit_events', SEALED_FORM_CONSTRAINT));
+      await expect(verification.rowForm()).resolves.toBe('sealed');
+      await expect(tamper('SELECT 1')).resolves.toMatchObject({ ok: true });
+      await expect(
+        tamper(`UPDATE audit_events SET sealed = replace(sealed, '"success"', '"denied"') WHERE seq = 9`),
+      ).resolves.toMatchObject({ ok: true });
+      // A weaker constraint put back after the change is no constraint.
+      await expect(
+        tamper(`UPDATE audit_events SET action = 'nothing.happened' WHERE seq = 11;
+                ALTER TABLE audit_events ADD CONSTRAINT ${SEALED_FORM_CONSTRAINT} CHECK (sealed IS NOT NULL)`),
+      ).resolves.toMatchObject({ ok: false, first_bad_seq: 11 });
+    });
 
     it('names the first bad sequence for each kind of change', async () => {
       expect(checkpointSeq).toBeGreaterThan(400);

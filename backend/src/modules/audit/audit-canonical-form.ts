@@ -38,7 +38,7 @@ export function canonicalJson(value: unknown): string {
   return `${out}}`;
 }
 
-export function canonicalRow(row: AuditRecord): string {
+export function canonicalRow(row: Omit<AuditRecord, 'prevHash' | 'rowHash'>): string {
   return JSON.stringify([
     ROW_FORM_VERSION,
     row.seq,
@@ -59,11 +59,22 @@ export function canonicalRow(row: AuditRecord): string {
 
 /** row_hash = HMAC(chain key, prev_hash ‖ canonical(row)); prev_hash is inside the MAC, so rows cannot be relinked. */
 export function computeRowHash(key: Buffer | KeyObject, row: AuditRecord): string {
-  const digest = chainAlgorithms[row.hashAlg as ChainAlgorithm];
-  if (!digest) throw new Error(`unknown chain algorithm ${row.hashAlg}`);
-  return createHmac(digest, key)
-    .update(`${row.prevHash}\n${canonicalRow(row)}`)
-    .digest('hex');
+  return sealedRowHash(key, row.hashAlg, row.prevHash, canonicalRow(row));
+}
+
+/** The same hash from the canonical form as it was sealed and stored (`audit_events.sealed`). */
+export function sealedRowHash(key: Buffer | KeyObject, hashAlg: string, prevHash: string, sealed: string): string {
+  const digest = chainAlgorithms[hashAlg as ChainAlgorithm];
+  if (!digest) throw new Error(`unknown chain algorithm ${hashAlg}`);
+  return createHmac(digest, key).update(`${prevHash}\n${sealed}`).digest('hex');
+}
+
+/**
+ * Whether a stored sealed form names the row's own sequence and chain algorithm — the columns verification orders
+ * by and hashes with. Two string comparisons, no parsing: the database's CHECK constraint compares the other fields.
+ */
+export function sealedFormFits(sealed: string, seq: number, hashAlg: string): boolean {
+  return sealed.startsWith(`[${ROW_FORM_VERSION},${seq},`) && sealed.endsWith(`,${JSON.stringify(hashAlg)}]`);
 }
 
 /**

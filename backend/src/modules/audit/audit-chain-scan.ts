@@ -1,6 +1,6 @@
 import { createSecretKey, type KeyObject } from 'node:crypto';
-import { computeRowHash, isChainAlgorithm } from './audit-canonical-form.ts';
-import type { AuditRecord } from './audit-entry.ts';
+import { computeRowHash, isChainAlgorithm, sealedFormFits, sealedRowHash } from './audit-canonical-form.ts';
+import type { ChainRow } from './audit-entry.ts';
 
 /** Where a walk along the chain stands: the sequence it expects next and the hash that row must link to. */
 export interface ChainPosition {
@@ -27,7 +27,7 @@ export interface SegmentScan {
  * segments is checked when they are joined (`joinSegments`), in the same order of checks.
  */
 export async function scanSegment(
-  batches: AsyncIterable<AuditRecord[]> | Iterable<AuditRecord[]>,
+  batches: AsyncIterable<ChainRow[]> | Iterable<ChainRow[]>,
   options: { chainKey?: Buffer; wanted: ReadonlySet<number>; start?: ChainPosition },
 ): Promise<SegmentScan> {
   // Imported once: createHmac with a raw Buffer key imports it again for every row.
@@ -40,13 +40,7 @@ export async function scanSegment(
         scan.first = { seq: row.seq, prevHash: row.prevHash };
         if (!options.start) [expected, previous] = [row.seq, row.prevHash];
       }
-      const problem =
-        placeProblem(row, { expected, previous }) ??
-        (!isChainAlgorithm(row.hashAlg)
-          ? `row ${expected} names an unknown chain algorithm`
-          : key && computeRowHash(key, row) !== row.rowHash
-            ? `row ${expected} does not match its hash: its content was changed`
-            : undefined);
+      const problem = placeProblem(row, { expected, previous }) ?? contentProblem(row, key);
       if (problem) {
         scan.problem = { seq: expected, reason: problem };
         scan.end = { expected, previous };
@@ -79,6 +73,16 @@ export function joinSegments(start: ChainPosition, segments: readonly SegmentSca
     if (segment.problem) return { ...joined, problem: segment.problem };
   }
   return joined;
+}
+
+/** A row whose content is not what was sealed: checked from its sealed form when it has one, else from its fields. */
+function contentProblem(row: ChainRow, key: KeyObject | undefined): string | undefined {
+  if (!isChainAlgorithm(row.hashAlg)) return `row ${row.seq} names an unknown chain algorithm`;
+  if ('sealed' in row && !sealedFormFits(row.sealed, row.seq, row.hashAlg))
+    return `row ${row.seq} does not match its sealed form: its sequence or algorithm was changed`;
+  if (!key) return undefined;
+  const hash = 'sealed' in row ? sealedRowHash(key, row.hashAlg, row.prevHash, row.sealed) : computeRowHash(key, row);
+  return hash === row.rowHash ? undefined : `row ${row.seq} does not match its hash: its content was changed`;
 }
 
 /** A row out of place: not the sequence expected next, or not linked to the hash before it. */

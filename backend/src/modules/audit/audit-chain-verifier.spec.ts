@@ -2,7 +2,7 @@ import { buildTrail } from '../../../test/fixtures/audit-trail.factory.ts';
 import { canonicalJson, canonicalRow, computeRowHash } from './audit-canonical-form.ts';
 import { scanSegment } from './audit-chain-scan.ts';
 import { AuditChainVerifier, checkpointSeqs, type VerificationResult } from './audit-chain-verifier.ts';
-import type { AuditCheckpoint, AuditRecord } from './audit-entry.ts';
+import type { AuditCheckpoint, AuditRecord, SealedChainRow } from './audit-entry.ts';
 
 const key = Buffer.alloc(32, 7);
 
@@ -139,6 +139,36 @@ describe('the chain verifier on a 10,000-event trail', () => {
         seq: index + 1,
         ok: false,
       });
+    }
+  });
+
+  it(`finds each of ${MUTATIONS_PER_KIND} changes to rows read by their sealed form`, async () => {
+    const sealedRows: SealedChainRow[] = rows.map((row) => ({
+      seq: row.seq,
+      sealed: canonicalRow(row),
+      hashAlg: row.hashAlg,
+      prevHash: row.prevHash,
+      rowHash: row.rowHash,
+    }));
+    await expect(verifier.verify([sealedRows], checkpoints)).resolves.toMatchObject({ ok: true, checked: size });
+    const sealedFields = ['sealed', 'sealed', 'seq', 'hashAlg', 'prevHash', 'rowHash'] as const;
+    for (let run = 0; run < MUTATIONS_PER_KIND; run += 1) {
+      const index = pick(size);
+      const field = sealedFields[run % sealedFields.length] as (typeof sealedFields)[number];
+      const row = { ...(sealedRows[index] as SealedChainRow) };
+      if (field === 'seq') row.seq += 1 + pick(3);
+      else if (field === 'sealed') {
+        const at = pick(row.sealed.length);
+        const next = row.sealed[at] === 'x' ? 'y' : 'x';
+        row.sealed = `${row.sealed.slice(0, at)}${next}${row.sealed.slice(at + 1)}`;
+      } else row[field] = `${row[field].slice(0, -1)}${row[field].endsWith('0') ? '1' : '0'}`;
+      const trail = [...sealedRows];
+      trail[index] = row;
+      const result = await verifier.verify([trail.slice(Math.max(0, index - 50))], checkpoints, {
+        upToSeq: Math.max(0, index - 50),
+        lastHash: index - 50 > 0 ? (rows[index - 51] as AuditRecord).rowHash : '0'.repeat(64),
+      });
+      expect({ run, field, seq: result.first_bad_seq }).toEqual({ run, field, seq: index + 1 });
     }
   });
 

@@ -1,5 +1,5 @@
 import { joinSegments, type SegmentScan, scanSegment } from './audit-chain-scan.ts';
-import { type AuditArchiveAnchor, type AuditCheckpoint, type AuditRecord, GENESIS_HASH } from './audit-entry.ts';
+import { type AuditArchiveAnchor, type AuditCheckpoint, type ChainRow, GENESIS_HASH } from './audit-entry.ts';
 
 /** The answer of every verification: the CLI, the API and exports print exactly this. */
 export interface VerificationResult {
@@ -31,7 +31,7 @@ export class AuditChainVerifier {
   constructor(private readonly options: ChainVerifierOptions) {}
 
   async verify(
-    batches: AsyncIterable<AuditRecord[]> | Iterable<AuditRecord[]>,
+    batches: AsyncIterable<ChainRow[]> | Iterable<ChainRow[]>,
     checkpoints: readonly AuditCheckpoint[],
     anchor: AuditArchiveAnchor = { upToSeq: 0, lastHash: GENESIS_HASH },
   ): Promise<VerificationResult> {

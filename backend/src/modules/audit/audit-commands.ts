@@ -112,6 +112,38 @@ export function registerAuditCommands(program: Command): void {
     });
 
   audit
+    .command('rotate-signing-key')
+    .description('Replace the key that signs checkpoints and exports; what the old key signed still verifies')
+    .action(() =>
+      withCommandDatabase(async ({ config, dataSource }) => {
+        const { keyring, trail, checkpointer } = standaloneAudit(config, dataSource);
+        // The head as the retiring key last saw it, so no stretch of the chain is signed by the new key alone.
+        await trail.flush();
+        await checkpointer.checkpoint();
+        // Recorded first, in the transaction the files change in: a rotation that fails leaves no event, and an event
+        // that cannot be written stops the rotation (fail-closed).
+        const rotation = await dataSource.transaction(async (manager) => {
+          await trail.record(
+            {
+              actor: cliActor,
+              action: AuditAction.KeysRotate,
+              outcome: AuditOutcome.Success,
+              target: { type: 'audit-signing-key', id: keyring.signingKeyId() },
+              details: { algorithm: keyring.signatureAlgorithm },
+            },
+            manager,
+          );
+          return keyring.rotateSigningKey();
+        });
+        await trail.flush();
+        await checkpointer.checkpoint();
+        process.stdout.write(
+          `${JSON.stringify(rotation)}\nGive auditors the new public key (kefu audit public-key); keep the old one.\n`,
+        );
+      }),
+    );
+
+  audit
     .command('public-key')
     .description('Print the public key that signs checkpoints and exports, for auditors to keep')
     .action(() => {

@@ -66,6 +66,21 @@ export interface AuditRecord extends AuditEventFacts {
   rowHash: string;
 }
 
+/**
+ * A chained row as verification reads it when the database vouches that its columns equal its sealed form: the exact
+ * bytes the row hash covers, and the links. Verification hashes `sealed` as it is, with no canonical form to rebuild.
+ */
+export interface SealedChainRow {
+  seq: number;
+  sealed: string;
+  hashAlg: string;
+  prevHash: string;
+  rowHash: string;
+}
+
+/** What the chain walk checks: a row read in full (exports, rows chained before sealed forms) or its sealed form. */
+export type ChainRow = AuditRecord | SealedChainRow;
+
 /** The last chained event: what a checkpoint signs and what `AuditTrail.flush()` answers. */
 export interface AuditChainHead {
   seq: number;

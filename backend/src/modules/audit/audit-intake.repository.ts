@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { EVENT_COLUMNS, eventRowValues } from './audit.repository.ts';
+import { EVENT_COLUMNS, INSERT_COLUMNS, insertValues } from './audit.repository.ts';
 import type { AuditChainHead, AuditRecord, PendingAuditEvent } from './audit-entry.ts';
 
 interface PendingRow {
@@ -30,6 +30,8 @@ export interface SealedPlace {
   seq: number;
   prevHash: string;
   rowHash: string;
+  /** The canonical form the row hash covers; the table's CHECK constraint refuses it if it differs from the row. */
+  sealed: string;
 }
 
 /** The SQL of the intake (`audit_pending`) and of moving its rows into the chain; the sealer is its only reader. */
@@ -115,10 +117,12 @@ export class AuditIntakeRepository {
   async chain(manager: EntityManager, places: readonly SealedPlace[], hashAlg: string, head: AuditChainHead) {
     await manager.query(
       `WITH inserted AS (
-         INSERT INTO audit_events (${EVENT_COLUMNS}, intake_id)
+         INSERT INTO audit_events (${EVENT_COLUMNS}, sealed, intake_id)
          SELECT place.seq, p.occurred_at, p.actor_kind, p.actor_id, p.actor_roles, p.action, p.target_type, p.target_id,
-           p.outcome, p.source_address, p.request_id, p.details, $5, place.prev_hash, place.row_hash, p.intake_id
-         FROM unnest($1::uuid[], $2::bigint[], $3::text[], $4::text[]) AS place(intake_id, seq, prev_hash, row_hash)
+           p.outcome, p.source_address, p.request_id, p.details, $5, place.prev_hash, place.row_hash, place.sealed,
+           p.intake_id
+         FROM unnest($1::uuid[], $2::bigint[], $3::text[], $4::text[], $8::text[])
+           AS place(intake_id, seq, prev_hash, row_hash, sealed)
          JOIN audit_pending p ON p.intake_id = place.intake_id
          RETURNING 1)
        UPDATE audit_chain_head SET last_seq = $6, last_hash = $7 WHERE id = 1`,
@@ -130,6 +134,7 @@ export class AuditIntakeRepository {
         hashAlg,
         head.seq,
         head.hash,
+        places.map((p) => p.sealed),
       ],
     );
   }
@@ -137,9 +142,9 @@ export class AuditIntakeRepository {
   /** Chains an event the sealer writes itself (a refused pending row); `intakeId` lets that row leave the intake. */
   async chainOwn(manager: EntityManager, record: AuditRecord, intakeId: string | null): Promise<void> {
     await manager.query(
-      `INSERT INTO audit_events (${EVENT_COLUMNS}, intake_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
-      [...eventRowValues(record), intakeId],
+      `INSERT INTO audit_events (${INSERT_COLUMNS}, intake_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
+      [...insertValues(record), intakeId],
     );
   }
 

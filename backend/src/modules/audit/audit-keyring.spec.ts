@@ -33,6 +33,39 @@ describe('the audit keyring', () => {
     expect(again.signingKeyId()).toBe(first.signingKeyId());
   });
 
+  it.each(['standard', 'gm'] as const)(
+    'rotates the %s signing key: the old key signs no more, its signatures still verify',
+    (mode) => {
+      const dir = `rotate-${mode}`;
+      const first = keyring(dir, mode);
+      const oldId = first.signingKeyId();
+      const oldSignature = first.sign('statement');
+      const otherReplica = keyring(dir, mode);
+      otherReplica.load();
+
+      const rotation = first.rotateSigningKey();
+      expect(rotation).toEqual({ retired: oldId, current: first.signingKeyId() });
+      expect(rotation.current).not.toBe(oldId);
+      const algorithm = first.signatureAlgorithm;
+      expect(first.verify(algorithm, oldId, 'statement', oldSignature)).toBe(true);
+      expect(first.verify(algorithm, rotation.current, 'statement', first.sign('statement'))).toBe(true);
+      // A replica loaded before the rotation learns the new key when it meets it.
+      expect(otherReplica.verify(algorithm, rotation.current, 'statement', first.sign('statement'))).toBe(true);
+      expect(otherReplica.signingKeyId()).toBe(rotation.current);
+      expect(keyring(dir, mode).verify(algorithm, oldId, 'statement', oldSignature)).toBe(true);
+    },
+  );
+
+  it('ignores a retired key filed under an id that is not its own', () => {
+    const victim = keyring('retired-forgery');
+    const oldId = victim.signingKeyId();
+    victim.rotateSigningKey();
+    const forger = keyring('forger');
+    const retiredFile = join(folder, 'retired-forgery', 'retired-signing-keys', `${oldId}.ed25519.pem`);
+    writeFileSync(retiredFile, forger.publicKeyPem());
+    expect(keyring('retired-forgery').verify('ed25519', oldId, 'forged', forger.sign('forged'))).toBe(false);
+  });
+
   it('turns personal data into tokens that link equal values and differ between installations', () => {
     const a = keyring('a');
     expect(a.pseudonymize('13800138000')).toBe(a.pseudonymize('13800138000'));

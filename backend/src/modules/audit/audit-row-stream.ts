@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { AuditRecord } from './audit-entry.ts';
+import type { AuditRecord, ChainRow, SealedChainRow } from './audit-entry.ts';
 
 /**
  * Reads chained events in sequence order as fast as the driver allows: rows as arrays (no object per row from the
@@ -24,14 +24,52 @@ const SELECT_EVENTS = `SELECT seq, to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY
   actor_id, actor_roles, action, target_type, target_id, outcome, source_address, request_id, details, hash_alg,
   prev_hash, row_hash FROM audit_events WHERE seq > $1 AND seq <= $2 ORDER BY seq LIMIT $3`;
 
-export async function* eventBatches(
+/** Only what hashing needs; a row chained before sealed forms existed comes back with `sealed` null. */
+const SELECT_SEALED = `SELECT seq, sealed, hash_alg, prev_hash, row_hash FROM audit_events
+  WHERE seq > $1 AND seq <= $2 ORDER BY seq LIMIT $3`;
+const SELECT_LISTED = SELECT_EVENTS.replace(/WHERE .*$/s, 'WHERE seq = ANY($1::bigint[]) ORDER BY seq');
+
+/** How rows are read for verification: by their sealed form, or every column (rebuilding the canonical form). */
+export type RowForm = 'sealed' | 'columns';
+
+/** Every column of each row, in sequence order: exports, archives and verification by columns. */
+export function eventBatches(query: ArrayQuery, fromSeq: number, toSeq?: number, batchSize?: number) {
+  return readAhead(query, SELECT_EVENTS, toRecord, fromSeq, toSeq, batchSize);
+}
+
+/**
+ * Rows as verification reads them when the database vouches for sealed forms (`AuditVerification`): five short
+ * columns instead of fifteen. Rows without a sealed form are read again in full, so they are checked from their
+ * columns.
+ */
+export async function* sealedBatches(
   query: ArrayQuery,
+  fromSeq: number,
+  toSeq?: number,
+  batchSize?: number,
+): AsyncGenerator<ChainRow[]> {
+  for await (const batch of readAhead(query, SELECT_SEALED, toSealedRow, fromSeq, toSeq, batchSize)) {
+    const unsealed = batch.filter((row) => row.sealed === null).map((row) => row.seq);
+    if (unsealed.length === 0) {
+      yield batch as SealedChainRow[];
+      continue;
+    }
+    const full = new Map((await query(SELECT_LISTED, [unsealed])).map(toRecord).map((row) => [row.seq, row]));
+    yield batch.map((row) => (row.sealed === null ? (full.get(row.seq) as AuditRecord) : (row as SealedChainRow)));
+  }
+}
+
+/** Keyset batches, each an index range scan, with the next batch already requested while the caller works. */
+async function* readAhead<T extends { seq: number }>(
+  query: ArrayQuery,
+  select: string,
+  convert: (row: unknown[]) => T,
   fromSeq: number,
   toSeq = Number.MAX_SAFE_INTEGER,
   batchSize = 20_000,
-): AsyncGenerator<AuditRecord[]> {
+): AsyncGenerator<T[]> {
   const read = (after: number): Promise<unknown[][]> => {
-    const next = query(SELECT_EVENTS, [after, toSeq, batchSize]);
+    const next = query(select, [after, toSeq, batchSize]);
     // A caller that stops early (first bad row found) never awaits the read ahead: keep its failure quiet.
     next.catch(() => undefined);
     return next;
@@ -40,10 +78,23 @@ export async function* eventBatches(
   while (pending) {
     const rows: unknown[][] = await pending;
     if (rows.length === 0) return;
-    const records = rows.map(toRecord);
-    pending = rows.length < batchSize ? undefined : read((records[records.length - 1] as AuditRecord).seq);
-    yield records;
+    const converted = rows.map(convert);
+    pending = rows.length < batchSize ? undefined : read((converted[converted.length - 1] as T).seq);
+    yield converted;
   }
+}
+
+type MaybeSealedRow = Omit<SealedChainRow, 'sealed'> & { sealed: string | null };
+
+function toSealedRow(row: unknown[]): MaybeSealedRow {
+  const text = row as Array<string | null>;
+  return {
+    seq: Number(text[0]),
+    sealed: text[1],
+    hashAlg: text[2] as string,
+    prevHash: text[3] as string,
+    rowHash: text[4] as string,
+  };
 }
 
 function toRecord(row: unknown[]): AuditRecord {

@@ -2,7 +2,7 @@ import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShut
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditAction } from './audit-action.ts';
-import { computeIntakeMac, computeRowHash } from './audit-canonical-form.ts';
+import { canonicalRow, computeIntakeMac, sealedRowHash } from './audit-canonical-form.ts';
 import { AuditClock } from './audit-clock.ts';
 import { type AuditChainHead, type AuditEventFacts, type AuditRecord, systemActor } from './audit-entry.ts';
 import { AuditIntakeRepository, type PendingForSeal, type SealedPlace } from './audit-intake.repository.ts';
@@ -117,11 +117,12 @@ export class AuditSealer implements OnApplicationBootstrap, OnApplicationShutdow
         prevHash: head.hash,
         rowHash: '',
       };
-      record.rowHash = computeRowHash(key, record);
+      const sealed = canonicalRow(record);
+      record.rowHash = sealedRowHash(key, hashAlg, record.prevHash, sealed);
       if (refusal) {
         this.logger.error(`refused pending audit event ${intakeId}: ${refusal}; chained as seq ${record.seq}`);
         refused.push({ record, intakeId: event.alreadySealed ? null : intakeId });
-      } else places.push({ intakeId, seq: record.seq, prevHash: record.prevHash, rowHash: record.rowHash });
+      } else places.push({ intakeId, seq: record.seq, prevHash: record.prevHash, rowHash: record.rowHash, sealed });
       head = { seq: record.seq, hash: record.rowHash };
     }
     await this.intake.chain(manager, places, hashAlg, head);

@@ -1,15 +1,18 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { AuditRepository } from './audit.repository.ts';
 import { checkpointStatement } from './audit-canonical-form.ts';
 import { AuditChainVerifier, checkpointSeqs, type VerificationResult } from './audit-chain-verifier.ts';
 import type { AuditArchiveAnchor, AuditCheckpoint } from './audit-entry.ts';
 import { AuditKeyring } from './audit-keyring.ts';
 import { PARALLEL_FROM_ROWS, scanInParallel } from './audit-parallel-scan.ts';
+import type { RowForm } from './audit-row-stream.ts';
 import { AuditSealer } from './audit-sealer.service.ts';
 
 /** Verifies the trail online: streams rows from the database through the one verifier the CLI, API and exports share. */
 @Injectable()
 export class AuditVerification {
+  private readonly logger = new Logger('AuditVerification');
+
   constructor(
     private readonly repository: AuditRepository,
     private readonly keyring: AuditKeyring,
@@ -44,12 +47,26 @@ export class AuditVerification {
   async verifyFrom(anchor: AuditArchiveAnchor, toSeq?: number): Promise<VerificationResult> {
     const checkpoints = await this.repository.checkpoints(anchor.upToSeq + 1, toSeq);
     const verifier = this.verifier();
+    const form = await this.rowForm();
     const lastSeq = toSeq ?? (await this.repository.lastRow())?.seq ?? anchor.upToSeq;
     const databaseUrl = (this.repository.dataSource.options as { url?: string }).url;
     if (lastSeq - anchor.upToSeq < PARALLEL_FROM_ROWS || !databaseUrl)
-      return verifier.verify(this.repository.batches(anchor.upToSeq + 1, toSeq), checkpoints, anchor);
-    const job = { databaseUrl, chainKey: this.keyring.chainKey(), wanted: [...checkpointSeqs(checkpoints, anchor)] };
+      return verifier.verify(this.repository.chainRows(anchor.upToSeq + 1, toSeq, form), checkpoints, anchor);
+    const wanted = [...checkpointSeqs(checkpoints, anchor)];
+    const job = { databaseUrl, chainKey: this.keyring.chainKey(), wanted, form };
     return verifier.verifySegments(await scanInParallel(job, anchor.upToSeq + 1, lastSeq), checkpoints, anchor);
+  }
+
+  /**
+   * Rows are hashed from their sealed form while the database guarantees that it equals their columns; when that
+   * guarantee was removed, every row is checked from its columns instead, so a changed column is still named.
+   */
+  async rowForm(): Promise<RowForm> {
+    if (await this.repository.sealedFormIntact()) return 'sealed';
+    this.logger.warn(
+      'the constraint tying audit rows to their sealed form is missing or altered: verifying every row from its columns',
+    );
+    return 'columns';
   }
 
   private async anchorFor(fromSeq?: number): Promise<AuditArchiveAnchor | { result: VerificationResult }> {

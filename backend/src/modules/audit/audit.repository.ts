@@ -2,8 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type pg from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { AuditArchiveAnchor, AuditChainHead, AuditCheckpoint, AuditRecord } from './audit-entry.ts';
-import { arrayQuery, eventBatches } from './audit-row-stream.ts';
+import { canonicalRow } from './audit-canonical-form.ts';
+import type { AuditArchiveAnchor, AuditChainHead, AuditCheckpoint, AuditRecord, ChainRow } from './audit-entry.ts';
+import { type ArrayQuery, arrayQuery, eventBatches, type RowForm, sealedBatches } from './audit-row-stream.ts';
+import { SEALED_FORM_CONSTRAINT, sealedFormConstraintDdl } from './migrations/1795790000000-add-audit-sealed-form.ts';
 
 /** Search criteria of the auditor API; every field optional, combined with AND. */
 export interface AuditSearch {
@@ -67,10 +69,45 @@ export class AuditRepository {
   constructor(@InjectDataSource() readonly dataSource: DataSource) {}
 
   /** Rows in sequence order from `fromSeq` (inclusive), in batches, on one pooled connection held until the end. */
-  async *batches(fromSeq: number, toSeq = Number.MAX_SAFE_INTEGER): AsyncGenerator<AuditRecord[]> {
+  batches(fromSeq: number, toSeq?: number): AsyncGenerator<AuditRecord[]> {
+    return this.onOneConnection((query) => eventBatches(query, fromSeq, toSeq));
+  }
+
+  /** The same rows as verification reads them: by sealed form (see `sealedFormIntact`) or by columns. */
+  chainRows(fromSeq: number, toSeq: number | undefined, form: RowForm): AsyncGenerator<ChainRow[]> {
+    return this.onOneConnection((query) =>
+      form === 'sealed' ? sealedBatches(query, fromSeq, toSeq) : eventBatches(query, fromSeq, toSeq),
+    );
+  }
+
+  /**
+   * True when the CHECK constraint that ties every row's columns to its sealed form is in place, validated and says
+   * what it was created to say — compared with the same DDL deparsed on a scratch table by this server, so the answer
+   * does not depend on how a PostgreSQL version prints expressions. Read from the catalog each time: a superuser can
+   * drop or replace the constraint without touching a row.
+   */
+  async sealedFormIntact(): Promise<boolean> {
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query('CREATE TEMP TABLE audit_sealed_reference (LIKE audit_events) ON COMMIT DROP');
+      await manager.query(sealedFormConstraintDdl('audit_sealed_reference', 'audit_sealed_reference_check'));
+      const rows: Array<{ reference: boolean; convalidated: boolean; definition: string }> = await manager.query(
+        `SELECT conrelid = 'audit_sealed_reference'::regclass AS reference, convalidated,
+           pg_get_constraintdef(oid) AS definition
+         FROM pg_constraint
+         WHERE (conrelid = 'audit_events'::regclass AND conname = $1)
+            OR (conrelid = 'audit_sealed_reference'::regclass AND contype = 'c')`,
+        [SEALED_FORM_CONSTRAINT],
+      );
+      const live = rows.find((row) => !row.reference);
+      const reference = rows.find((row) => row.reference);
+      return live?.convalidated === true && live.definition === reference?.definition;
+    });
+  }
+
+  private async *onOneConnection<T>(read: (query: ArrayQuery) => AsyncGenerator<T>): AsyncGenerator<T> {
     const runner = this.dataSource.createQueryRunner();
     try {
-      yield* eventBatches(arrayQuery((await runner.connect()) as pg.PoolClient), fromSeq, toSeq);
+      yield* read(arrayQuery((await runner.connect()) as pg.PoolClient));
     } finally {
       await runner.release();
     }
@@ -250,8 +287,11 @@ function toCheckpoint(row: CheckpointRow): AuditCheckpoint {
   };
 }
 
-/** The values of one event in EVENT_COLUMNS order (the sealer's own events; the benchmark that bulk-loads a trail). */
-export function eventRowValues(row: AuditRecord): unknown[] {
+/** What is written for one chained event: its columns and its sealed form. */
+export const INSERT_COLUMNS = `${EVENT_COLUMNS}, sealed`;
+
+/** The values of one event in INSERT_COLUMNS order (the sealer's own events; the benchmark that bulk-loads a trail). */
+export function insertValues(row: AuditRecord): unknown[] {
   return [
     row.seq,
     row.occurredAt,
@@ -268,5 +308,6 @@ export function eventRowValues(row: AuditRecord): unknown[] {
     row.hashAlg,
     row.prevHash,
     row.rowHash,
+    canonicalRow(row),
   ];
 }
