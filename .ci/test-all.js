@@ -19,6 +19,7 @@ const steps = [
     command: [bin('depcruise'), '--config', '.dependency-cruiser.cjs', 'backend/src', 'models/src'],
   },
   { name: 'build', command: [bin('tsc'), '-b'] },
+  { name: 'console build', command: ['node', join('backend', 'console', 'build-console.mjs')] },
   browserStep(),
   { name: 'tests', command: jestCommand('all'), results: 'all' },
   offlineStep(),
@@ -64,18 +65,26 @@ function offlineStep() {
   };
 }
 
-/** The browser tests drive Debian's Chromium through playwright-core; installed here when missing (as root, via apt). */
+/**
+ * The browser tests drive Debian's Chromium through playwright-core; installed here when missing (as root, via apt),
+ * with a small Chinese font (文泉驿微米黑) so the console's and widget's screenshots show text rather than boxes.
+ */
+const BROWSER_PACKAGES = 'chromium fonts-wqy-microhei';
 function browserStep() {
-  if (existsSync('/usr/bin/chromium')) return undefined;
+  if (existsSync('/usr/bin/chromium') && existsSync('/usr/share/fonts/truetype/wqy/wqy-microhei.ttc')) return undefined;
   if (process.getuid?.() !== 0) {
     process.stdout.write(
-      'note: /usr/bin/chromium is missing and only root can install it; the browser tests will fail\n',
+      'note: chromium or its Chinese font is missing and only root can install them; browser tests may fail\n',
     );
     return undefined;
   }
   return {
-    name: 'browser for the UI tests (Debian chromium)',
-    command: ['sh', '-c', 'apt-get install -y chromium || (apt-get update && apt-get install -y chromium)'],
+    name: 'browser for the UI tests (Debian chromium and a Chinese font)',
+    command: [
+      'sh',
+      '-c',
+      `apt-get install -y ${BROWSER_PACKAGES} || (apt-get update && apt-get install -y ${BROWSER_PACKAGES})`,
+    ],
     env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
   };
 }

@@ -4,6 +4,7 @@ import type { KefuConfig } from './common/config/kefu-config.ts';
 import type { MigrationList } from './common/database/data-source-options.ts';
 import { DatabaseModule } from './common/database/database.module.ts';
 import { migrations } from './migrations.ts';
+import { AssistModule } from './modules/assist/index.ts';
 import { AuditModule } from './modules/audit/index.ts';
 import { AuthModule } from './modules/auth/index.ts';
 import { BotModule } from './modules/bot/index.ts';
@@ -15,6 +16,9 @@ import { KnowledgeModule } from './modules/knowledge/index.ts';
 import { NluModule } from './modules/nlu/index.ts';
 import { ObservabilityModule } from './modules/observability/index.ts';
 import { PrivacyModule } from './modules/privacy/index.ts';
+import { QualityModule } from './modules/quality/index.ts';
+import { RoutingModule } from './modules/routing/index.ts';
+import { TicketsModule } from './modules/tickets/index.ts';
 
 export interface AppModuleOptions {
   config: KefuConfig;
@@ -46,6 +50,10 @@ export class AppModule {
         KnowledgeModule,
         BotModule,
         ConversationsModule,
+        TicketsModule,
+        RoutingModule,
+        AssistModule,
+        QualityModule,
         ConsoleModule,
         ...(options.extraModules ?? []),
       ],

@@ -7,6 +7,9 @@ import { jobsMigrations } from './modules/jobs/index.ts';
 import { knowledgeMigrations } from './modules/knowledge/index.ts';
 import { nluMigrations } from './modules/nlu/index.ts';
 import { privacyMigrations } from './modules/privacy/index.ts';
+import { qualityMigrations } from './modules/quality/index.ts';
+import { routingMigrations } from './modules/routing/index.ts';
+import { ticketsMigrations } from './modules/tickets/index.ts';
 
 /**
  * Every module's migrations, in the order they apply. Each module keeps its own under `modules/<name>/migrations/`
@@ -21,4 +24,7 @@ export const migrations: MigrationList = [
   ...knowledgeMigrations,
   ...conversationsMigrations,
   ...botMigrations,
+  ...ticketsMigrations,
+  ...routingMigrations,
+  ...qualityMigrations,
 ];

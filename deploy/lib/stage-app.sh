@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # Assembles Kefu's application tree (what runs as /app in the image and /opt/kefu/app on a VM) into DEST:
-# package.json files, backend/dist, models/dist, models/artifacts (if any), models/data/demo-kb, and the production
-# node_modules from `npm ci --omit=dev` in a clean staging folder, with every prebuilt binary that is not linux-x64 removed.
+# package.json files, backend/dist (the built console included), models/dist, models/artifacts (if any),
+# models/data/demo-kb, and the production node_modules from `npm ci --omit=dev` in a clean staging folder, with every
+# prebuilt binary that is not linux-x64 removed.
 # Usage: deploy/lib/stage-app.sh DEST   (run `npm run build` first)
 set -euo pipefail
 
 dest=${1:?usage: stage-app.sh DEST}
 root=$(cd "$(dirname "$0")/../.." && pwd)
 
-for built in backend/dist/main.js backend/dist/cli/kefu.js models/dist/index.js; do
+for built in backend/dist/main.js backend/dist/cli/kefu.js backend/dist/console/index.html models/dist/index.js; do
   [[ -f "$root/$built" ]] || { echo "stage-app: $built is missing; run npm run build first" >&2; exit 1; }
 done
 
@@ -41,6 +42,8 @@ cp "$root/deploy/image/stage-secret-dir.mjs" "$root/deploy/image/create-keys.mjs
 
 # Compiled output carries source maps and declarations for developers; the runtime needs neither.
 find "$dest/backend/dist" "$dest/models/dist" \( -name '*.map' -o -name '*.d.ts' -o -name '*.tsbuildinfo' \) -delete
+# The console's build metafile (what each bundle is made of) serves the bundle-size test, not the app.
+rm -f "$dest/backend/dist/console/metafile.json"
 
 # linux-x64 only: drop the prebuilt binaries of other systems that some packages ship side by side.
 find "$dest/node_modules" -type d \( -path '*/bin/napi-v*/darwin' -o -path '*/bin/napi-v*/win32' \

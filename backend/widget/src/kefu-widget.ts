@@ -159,8 +159,10 @@ class KefuWidget {
     socket.on('connect_error', (error: Error) => {
       if (/unauthenticated/.test(error.message)) void this.startOver(true);
     });
-    socket.on('messages', (event: { conversationId: string; messages: WidgetMessage[] }) => {
-      if (event.conversationId === this.saved.conversationId) this.showAll(event.messages);
+    socket.on('messages', (event: { conversationId: string; state?: string; messages: WidgetMessage[] }) => {
+      if (event.conversationId !== this.saved.conversationId) return;
+      this.showAll(event.messages);
+      if (event.state) this.showState(event.state);
     });
   }
 
@@ -207,11 +209,17 @@ class KefuWidget {
   private async deliver(pending: { clientMessageId: string; text: string }): Promise<void> {
     if (!this.socket?.connected || !this.saved.conversationId) return;
     const ack = await this.call('send', { conversationId: this.saved.conversationId, ...pending });
+    if (ack?.error?.statusCode === 409) {
+      // The agent closed the conversation: the customer's next message begins a new one, pending messages included.
+      await this.startOver(false);
+      return;
+    }
     if (!ack?.ok || !ack.message) {
       this.showStatus(ack?.error?.message ?? this.texts.failed);
       return;
     }
     this.saved.pending = this.saved.pending.filter((item) => item.clientMessageId !== pending.clientMessageId);
+    this.save();
     this.showAll([ack.message, ...(ack.replies ?? [])]);
     if (ack.conversation) this.showState(ack.conversation.state);
   }
@@ -281,7 +289,7 @@ class KefuWidget {
   }
 
   private showState(state: string): void {
-    if (state === 'queued') this.showStatus(this.texts.queued);
+    this.showStatus(state === 'queued' ? this.texts.queued : '');
   }
 
   private showStatus(text: string): void {

@@ -24,4 +24,14 @@ export enum Permission {
   /** Read the unanswered questions (personal data masked) and the suggestions mined from them. */
   BotUnansweredRead = 'bot.unanswered.read',
   SessionRead = 'session.read',
+  /** Skill groups, their members, strategies and working hours, and each agent's capacity. */
+  RoutingManage = 'routing.manage',
+  /** Create, work on and comment tickets (工单). */
+  TicketsHandle = 'tickets.handle',
+  /** Define the custom fields tickets carry. */
+  TicketsConfigure = 'tickets.configure',
+  /** Define quality inspection rules and scorecards (质检规则, 评分卡). */
+  QualityConfigure = 'quality.configure',
+  /** Read and recompute the quality scores of closed conversations. */
+  QualityReview = 'quality.review',
 }

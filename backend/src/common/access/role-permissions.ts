@@ -7,12 +7,17 @@ import { Role } from './role.ts';
  * but no content.
  */
 export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
-  [Role.Agent]: [Permission.SessionRead, Permission.ConversationsHandle],
+  [Role.Agent]: [Permission.SessionRead, Permission.ConversationsHandle, Permission.TicketsHandle],
   [Role.Supervisor]: [
     Permission.SessionRead,
     Permission.ConversationsHandle,
     Permission.ConversationsSupervise,
     Permission.PersonalDataReveal,
+    Permission.RoutingManage,
+    Permission.TicketsHandle,
+    Permission.TicketsConfigure,
+    Permission.QualityConfigure,
+    Permission.QualityReview,
   ],
   [Role.KbEditor]: [
     Permission.SessionRead,
@@ -35,7 +40,12 @@ export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
     Permission.KeysManage,
     Permission.AuditArchive,
   ],
-  [Role.SystemAdmin]: [Permission.SessionRead, Permission.SystemConfigure],
+  [Role.SystemAdmin]: [
+    Permission.SessionRead,
+    Permission.SystemConfigure,
+    Permission.RoutingManage,
+    Permission.TicketsConfigure,
+  ],
 };
 
 export function rolesGranting(permission: Permission): Role[] {

@@ -203,6 +203,26 @@ export const configShape = {
   KEFU_WEBHOOK_TIMEOUT_MS: positiveInt(60_000)
     .default(5_000)
     .describe('How long one webhook delivery to a bank system may take before it counts as failed and is retried.'),
+  KEFU_ROUTING_SWEEP_INTERVAL_MS: positiveInt(600_000)
+    .default(5_000)
+    .describe(
+      'How often each replica retries assignment and overflow of waiting conversations (handoffs, freed agents and presence changes trigger it at once).',
+    ),
+  KEFU_ROUTING_DEFAULT_CAPACITY: positiveInt(100)
+    .default(5)
+    .describe('Conversations an agent serves at once until a supervisor sets their own capacity.'),
+  KEFU_ROUTING_AVERAGE_HANDLE_SECONDS: positiveInt(86_400)
+    .default(300)
+    .describe(
+      "Time one conversation takes an agent, for the customer's estimated wait (position × this ÷ agents online).",
+    ),
+  KEFU_TICKETS_SLA_MINUTES: z
+    .string()
+    .default('urgent=60,high=240,normal=1440,low=4320')
+    .refine((value) => /^urgent=\d+,high=\d+,normal=\d+,low=\d+$/.test(value.replace(/\s/g, '')), {
+      message: 'must be urgent=<minutes>,high=<minutes>,normal=<minutes>,low=<minutes>',
+    })
+    .describe('Time to resolve a ticket by priority, in minutes; past it the ticket is breached.'),
   KEFU_CRYPTO_MODE: z
     .enum(['standard', 'gm'], { message: 'must be standard or gm' })
     .default('standard')
@@ -234,6 +254,9 @@ export const configShape = {
     .max(36_500, { message: 'must be at most 36500' })
     .default(190)
     .describe('Audit events younger than this stay online: `kefu audit archive --purge` refuses to remove them.'),
+  KEFU_AUDIT_VERIFY_UPLOAD_LIMIT_BYTES: positiveInt(256 * 1024 * 1024)
+    .default(32 * 1024 * 1024)
+    .describe('Largest export file an auditor may upload to `POST /api/v1/audit/verify-export` (larger: 413).'),
   KEFU_AUDIT_SYSLOG_TARGET: z
     .url({ protocol: /^(tcp|tls)$/, message: 'must be a tcp:// or tls:// URL' })
     .optional()

@@ -45,6 +45,7 @@ export class KefuConfig {
     checkpointEveryEvents: number;
     checkpointFile?: string;
     retentionDays: number;
+    verifyUploadLimitBytes: number;
     syslog?: { target: string; caFile?: string };
   };
 
@@ -52,6 +53,10 @@ export class KefuConfig {
   readonly knowledge: { seed: boolean; seedDir: string; importLimitBytes: number; trainingMembers: number };
 
   readonly conversations: { widgetOrigins: readonly string[]; webhookTimeoutMs: number };
+
+  readonly routing: { sweepIntervalMs: number; defaultCapacity: number; averageHandleSeconds: number };
+  /** Minutes to resolve a ticket, by priority. */
+  readonly tickets: { slaMinutes: Readonly<Record<'urgent' | 'high' | 'normal' | 'low', number>> };
 
   readonly bot: {
     answerConfidence: number;
@@ -92,6 +97,7 @@ export class KefuConfig {
       checkpointEveryEvents: values.KEFU_AUDIT_CHECKPOINT_EVERY_EVENTS,
       checkpointFile: values.KEFU_AUDIT_CHECKPOINT_FILE,
       retentionDays: values.KEFU_AUDIT_RETENTION_DAYS,
+      verifyUploadLimitBytes: values.KEFU_AUDIT_VERIFY_UPLOAD_LIMIT_BYTES,
       syslog: values.KEFU_AUDIT_SYSLOG_TARGET
         ? { target: values.KEFU_AUDIT_SYSLOG_TARGET, caFile: values.KEFU_AUDIT_SYSLOG_CA_FILE }
         : undefined,
@@ -115,6 +121,12 @@ export class KefuConfig {
       widgetOrigins: values.KEFU_WIDGET_ORIGINS ?? [],
       webhookTimeoutMs: values.KEFU_WEBHOOK_TIMEOUT_MS,
     };
+    this.routing = {
+      sweepIntervalMs: values.KEFU_ROUTING_SWEEP_INTERVAL_MS,
+      defaultCapacity: values.KEFU_ROUTING_DEFAULT_CAPACITY,
+      averageHandleSeconds: values.KEFU_ROUTING_AVERAGE_HANDLE_SECONDS,
+    };
+    this.tickets = { slaMinutes: slaMinutesOf(values.KEFU_TICKETS_SLA_MINUTES) };
     this.bot = {
       answerConfidence: values.KEFU_BOT_ANSWER_CONFIDENCE,
       clarifyConfidence: values.KEFU_BOT_CLARIFY_CONFIDENCE,
@@ -154,4 +166,15 @@ export class KefuConfig {
 
 function withoutTrailingSlash(url: string): string {
   return url.replace(/\/+$/, '');
+}
+
+/** `urgent=60,high=240,...`, already checked by the schema. */
+function slaMinutesOf(value: string): KefuConfig['tickets']['slaMinutes'] {
+  const pairs = value
+    .replace(/\s/g, '')
+    .split(',')
+    .map((pair) => pair.split('='));
+  return Object.fromEntries(
+    pairs.map(([priority, minutes]) => [priority, Number(minutes)]),
+  ) as KefuConfig['tickets']['slaMinutes'];
 }

@@ -20,6 +20,13 @@ export enum AuditAction {
   KnowledgePublish = 'knowledge.publish',
   ModelActivate = 'model.activate',
   BotFlowChange = 'bot.flow.change',
+  /** A skill group, its members, strategy or working hours, or an agent's capacity changed. */
+  RoutingChange = 'routing.change',
+  /** A conversation moved to another agent or group. */
+  ConversationTransfer = 'conversation.transfer',
+  /** A supervisor took a conversation over from the agent serving it. */
+  ConversationTakeover = 'conversation.takeover',
+  TicketFieldsChange = 'tickets.fields.change',
   RetentionRun = 'retention.run',
   LegalHoldPlace = 'legal-hold.place',
   LegalHoldRelease = 'legal-hold.release',

@@ -1,6 +1,7 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { PollLoop, type PollOutcome } from '../../common/scheduling/poll-loop.ts';
 import { AuditAction } from './audit-action.ts';
 import { canonicalRow, computeIntakeMac, sealedRowHash } from './audit-canonical-form.ts';
 import { AuditClock } from './audit-clock.ts';
@@ -37,9 +38,11 @@ const sealerActor = systemActor('audit-sealer');
 export class AuditSealer implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('AuditSealer');
   private listener?: SealListener;
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<unknown>;
-  private stopped = true;
+  private readonly loop = new PollLoop(() => this.sealPending(), {
+    idleMs: POLL_MS,
+    retryMs: RETRY_MS,
+    onError: (error) => this.logger.warn(`audit sealing failed, will retry in ${RETRY_MS} ms: ${message(error)}`),
+  });
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -53,15 +56,12 @@ export class AuditSealer implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   onApplicationBootstrap(): void {
-    this.stopped = false;
-    this.schedule(0);
+    this.loop.start();
   }
 
   /** Chains what this replica (or any other) left pending, so a clean stop leaves nothing behind. */
   async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    await this.running?.catch(() => undefined);
+    await this.loop.stop();
     await this.flush().catch((error: unknown) =>
       this.logger.error(`could not seal pending audit events at shutdown (the next sealer will): ${message(error)}`),
     );
@@ -150,28 +150,10 @@ export class AuditSealer implements OnApplicationBootstrap, OnApplicationShutdow
     };
   }
 
-  private schedule(delayMs: number): void {
-    // unref: an idle sealer never keeps a stopping process alive; shutdown seals what is left.
-    if (!this.stopped) this.timer = setTimeout(() => this.tick(), delayMs).unref();
-  }
-
-  private tick(): void {
-    this.running = (async () => {
-      if (!(await this.intake.hasPending())) return false;
-      return (await this.sealBatch(false))?.count === BATCH;
-    })()
-      .then(
-        // A full batch means a backlog: go on at once. Otherwise look again shortly.
-        (more) => (more ? 0 : POLL_MS),
-        (error: unknown) => {
-          this.logger.warn(`audit sealing failed, will retry in ${RETRY_MS} ms: ${message(error)}`);
-          return RETRY_MS;
-        },
-      )
-      .then((delayMs) => {
-        this.running = undefined;
-        this.schedule(delayMs);
-      });
+  /** A full batch means a backlog: go on at once. Otherwise look again shortly. */
+  private async sealPending(): Promise<PollOutcome> {
+    if (!(await this.intake.hasPending())) return 'idle';
+    return (await this.sealBatch(false))?.count === BATCH ? 'more' : 'idle';
   }
 }
 

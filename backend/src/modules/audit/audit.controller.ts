@@ -1,9 +1,12 @@
-import { Body, Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Post, Query, Res, UnsupportedMediaTypeException } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { type Actor, CurrentActor, Permission, RequirePermission } from '../../common/access/index.ts';
 import { AuditRepository } from './audit.repository.ts';
 import { AuditAction } from './audit-action.ts';
+import { AuditClock } from './audit-clock.ts';
+import { AuditExportCheck } from './audit-export-check.service.ts';
+import { EXPORT_UPLOAD_MEDIA_TYPE } from './audit-export-upload.parser.ts';
 import { AuditExporter } from './audit-exporter.service.ts';
 import { AuditOutcome } from './audit-outcome.ts';
 import { AuditTrail } from './audit-trail.service.ts';
@@ -11,6 +14,7 @@ import { AuditVerification } from './audit-verification.service.ts';
 import { AuditEventResponse } from './dto/audit-event.response.ts';
 import { AuditEventPageResponse } from './dto/audit-event-page.response.ts';
 import { ExportAuditQuery } from './dto/export-audit.query.ts';
+import { ExportVerificationResponse } from './dto/export-verification.response.ts';
 import { SearchAuditEventsQuery } from './dto/search-audit-events.query.ts';
 import { VerificationResponse } from './dto/verification.response.ts';
 import { VerifyAuditRequest } from './dto/verify-audit.request.ts';
@@ -25,6 +29,8 @@ export class AuditController {
     private readonly exporter: AuditExporter,
     private readonly verification: AuditVerification,
     private readonly trail: AuditTrail,
+    private readonly exportCheck: AuditExportCheck,
+    private readonly clock: AuditClock,
   ) {}
 
   @Get('events')
@@ -79,6 +85,10 @@ export class AuditController {
   @RequirePermission(Permission.AuditVerify)
   @ApiOkResponse({ type: VerificationResponse })
   async verify(@Body() request: VerifyAuditRequest, @CurrentActor() actor: Actor): Promise<VerificationResponse> {
+    const verifiedAt = this.clock.now().toISOString();
+    // Where the walk starts: after the newest archive purge, or the row before fromSeq (as AuditVerification decides).
+    const archived = (await this.repository.archiveAnchor())?.upToSeq ?? 0;
+    const start = request.fromSeq !== undefined && request.fromSeq > archived + 1 ? request.fromSeq - 1 : archived;
     const result = await this.verification.verify({ fromSeq: request.fromSeq });
     await this.trail.record({
       actor,
@@ -86,6 +96,27 @@ export class AuditController {
       outcome: result.ok ? AuditOutcome.Success : AuditOutcome.Failure,
       details: { from_seq: request.fromSeq ?? null, ...result },
     });
-    return { ok: result.ok, checked: result.checked, first_bad_seq: result.first_bad_seq, reason: result.reason };
+    return {
+      ok: result.ok,
+      checked: result.checked,
+      first_bad_seq: result.first_bad_seq,
+      reason: result.reason,
+      verified_up_to_seq: result.ok ? start + result.checked : null,
+      verified_at: verifiedAt,
+    };
+  }
+
+  /** An export file, uploaded as it was downloaded: the same answer as `kefu audit verify-export`, and audited. */
+  @Post('verify-export')
+  @HttpCode(200)
+  @RequirePermission(Permission.AuditVerify)
+  @ApiConsumes(EXPORT_UPLOAD_MEDIA_TYPE)
+  @ApiBody({ description: 'The export file (JSON Lines or CSV), byte for byte' })
+  @ApiOkResponse({ type: ExportVerificationResponse })
+  async verifyExport(@Body() file: unknown, @CurrentActor() actor: Actor): Promise<ExportVerificationResponse> {
+    if (!Buffer.isBuffer(file)) throw new UnsupportedMediaTypeException(`send the file as ${EXPORT_UPLOAD_MEDIA_TYPE}`);
+    const { ok, checked, first_bad_seq, reason, key_id, hmac_checked, signed_by_this_installation } =
+      await this.exportCheck.verify(file, actor);
+    return { ok, checked, first_bad_seq, reason, key_id, hmac_checked, signed_by_this_installation };
   }
 }

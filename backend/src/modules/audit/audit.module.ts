@@ -4,6 +4,8 @@ import { AuditRepository } from './audit.repository.ts';
 import { AuditArchiver } from './audit-archiver.service.ts';
 import { AuditCheckpointer } from './audit-checkpointer.service.ts';
 import { AuditClock } from './audit-clock.ts';
+import { AuditExportCheck } from './audit-export-check.service.ts';
+import { AuditExportUploadParser } from './audit-export-upload.parser.ts';
 import { AuditExporter } from './audit-exporter.service.ts';
 import { AuditIntakeRepository } from './audit-intake.repository.ts';
 import { AuditKeyring } from './audit-keyring.ts';
@@ -25,6 +27,8 @@ import { SyslogForwarder } from './syslog-forwarder.service.ts';
     AuditVerification,
     AuditCheckpointer,
     AuditExporter,
+    AuditExportCheck,
+    AuditExportUploadParser,
     AuditArchiver,
     SyslogForwarder,
   ],

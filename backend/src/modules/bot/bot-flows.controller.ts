@@ -1,8 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { type Actor, CurrentActor, Permission, RequirePermission } from '../../common/access/index.ts';
+import { slugParam } from '../../common/errors/slug-param.pipe.ts';
 import { FlowResponse } from './dto/flow.response.ts';
-import { FlowIdPipe } from './dto/flow-id.pipe.ts';
 import { SaveFlowRequest } from './dto/save-flow.request.ts';
 import { FlowNotFoundError } from './flows/flow.errors.ts';
 import { FlowRepository } from './flows/flow.repository.ts';
@@ -26,7 +26,7 @@ export class BotFlowsController {
 
   @Get(':id')
   @RequirePermission(Permission.BotFlowsEdit)
-  async get(@Param('id', FlowIdPipe) id: string): Promise<FlowResponse> {
+  async get(@Param('id', slugParam('id')) id: string): Promise<FlowResponse> {
     const flow = await this.flows.byId(id);
     if (!flow) throw new FlowNotFoundError(id);
     return FlowResponse.of(flow);
@@ -37,7 +37,7 @@ export class BotFlowsController {
   @RequirePermission(Permission.BotFlowsEdit)
   async save(
     @CurrentActor() actor: Actor,
-    @Param('id', FlowIdPipe) id: string,
+    @Param('id', slugParam('id')) id: string,
     @Body() request: SaveFlowRequest,
   ): Promise<FlowResponse> {
     return FlowResponse.of(await this.editing.save(actor, id, request));
@@ -46,7 +46,7 @@ export class BotFlowsController {
   @Delete(':id')
   @HttpCode(204)
   @RequirePermission(Permission.BotFlowsEdit)
-  async remove(@CurrentActor() actor: Actor, @Param('id', FlowIdPipe) id: string): Promise<void> {
+  async remove(@CurrentActor() actor: Actor, @Param('id', slugParam('id')) id: string): Promise<void> {
     await this.editing.delete(actor, id);
   }
 }

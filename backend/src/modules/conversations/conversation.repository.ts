@@ -70,6 +70,82 @@ export class ConversationRepository {
     return rows[0] && { conversation: toConversation(rows[0]), storedSeq: rows[0].storedSeq };
   }
 
+  /** Locks the conversation and says who serves it now: the agent side's reads and writes start here. */
+  async lockWithAgent(
+    manager: EntityManager,
+    id: string,
+    clientMessageId: string | null = null,
+  ): Promise<{ conversation: Conversation; agentId: string | null; storedSeq: number | null } | undefined> {
+    const rows: Array<ConversationRow & { agentId: string | null; storedSeq: number | null }> = await manager.query(
+      `SELECT ${COLUMNS},
+         (SELECT participant_id FROM conversation_participants p WHERE p.conversation_id = c.id
+            AND p.participant_kind = 'agent' AND p.left_at IS NULL) AS "agentId",
+         (SELECT seq FROM conversation_messages m WHERE m.conversation_id = c.id AND m.client_message_id = $2)
+           AS "storedSeq"
+       FROM conversations c WHERE id = $1 FOR UPDATE`,
+      [id, clientMessageId],
+    );
+    const row = rows[0];
+    return row && { conversation: toConversation(row), agentId: row.agentId, storedSeq: row.storedSeq };
+  }
+
+  /**
+   * The current agent leaves and `agentId` (if any) joins. A partial unique index allows one current agent per
+   * conversation, so even a bug upstream cannot leave a conversation with two.
+   */
+  async replaceAgent(manager: EntityManager, id: string, agentId: string | null): Promise<void> {
+    await manager.query(
+      `UPDATE conversation_participants SET left_at = now()
+       WHERE conversation_id = $1 AND participant_kind = 'agent' AND left_at IS NULL`,
+      [id],
+    );
+    if (agentId) {
+      await manager.query(
+        `INSERT INTO conversation_participants (conversation_id, participant_kind, participant_id)
+         VALUES ($1, 'agent', $2)`,
+        [id, agentId],
+      );
+    }
+  }
+
+  /** Whether this member of staff ever served the conversation: they may read its transcript. */
+  async servedBy(id: string, agentId: string): Promise<boolean> {
+    const rows = await this.dataSource.query(
+      `SELECT 1 FROM conversation_participants WHERE conversation_id = $1 AND participant_kind = 'agent'
+         AND participant_id = $2 LIMIT 1`,
+      [id, agentId],
+    );
+    return rows.length > 0;
+  }
+
+  /** Who serves the conversation now, without taking its lock (a read that may be a moment behind a transfer). */
+  async currentAgent(id: string): Promise<string | null> {
+    const rows: Array<{ participant_id: string }> = await this.dataSource.query(
+      `SELECT participant_id FROM conversation_participants
+       WHERE conversation_id = $1 AND participant_kind = 'agent' AND left_at IS NULL`,
+      [id],
+    );
+    return rows[0]?.participant_id ?? null;
+  }
+
+  /** Every member of staff who served the conversation, in the order they joined it. */
+  async agentsOf(id: string): Promise<string[]> {
+    const rows: Array<{ participant_id: string }> = await this.dataSource.query(
+      `SELECT participant_id FROM conversation_participants WHERE conversation_id = $1 AND participant_kind = 'agent'
+       GROUP BY participant_id ORDER BY min(joined_at)`,
+      [id],
+    );
+    return rows.map((row) => row.participant_id);
+  }
+
+  async saveClosure(manager: EntityManager, closure: Closure): Promise<void> {
+    await manager.query(
+      `INSERT INTO conversation_closures (conversation_id, closed_by, disposition, summary, closed_at)
+       VALUES ($1, $2, $3, $4, $5)`,
+      [closure.conversationId, closure.closedBy, closure.disposition, closure.summary, closure.closedAt],
+    );
+  }
+
   /** Stores messages and moves the conversation on in one statement: a turn is as few round trips as it can be. */
   async append(manager: EntityManager, id: string, messages: NewMessage[], change: ConversationChange): Promise<void> {
     const values: unknown[] = [
@@ -104,6 +180,14 @@ export class ConversationRepository {
       values,
     );
   }
+}
+
+export interface Closure {
+  conversationId: string;
+  closedBy: string;
+  disposition: string;
+  summary: Buffer | null;
+  closedAt: Date;
 }
 
 export interface ConversationChange {

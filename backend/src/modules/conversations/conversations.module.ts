@@ -4,10 +4,13 @@ import { AuthModule } from '../auth/index.ts';
 import { BotModule } from '../bot/index.ts';
 import { CryptoModule } from '../crypto/index.ts';
 import { JobsModule } from '../jobs/index.ts';
+import { AgentConversations } from './agent-conversations.service.ts';
+import { AgentConversationsController } from './channels/agent-conversations.controller.ts';
 import { ConversationsController } from './channels/conversations.controller.ts';
 import { WidgetGateway } from './channels/widget.gateway.ts';
 import { ConversationRepository } from './conversation.repository.ts';
 import { ConversationEvents } from './conversation-events.ts';
+import { ConversationLifecycle } from './conversation-lifecycle.ts';
 import { Conversations } from './conversations.service.ts';
 import { MessageRepository } from './message.repository.ts';
 import { TranscriptCipher } from './transcript-cipher.ts';
@@ -19,18 +22,20 @@ import { WebhooksController } from './webhooks/webhooks.controller.ts';
 /** Conversations and their channels: the widget's real-time gateway, the open REST API and signed webhooks. */
 @Module({
   imports: [AuditModule, AuthModule, BotModule, CryptoModule, JobsModule],
-  controllers: [ConversationsController, WebhooksController],
+  controllers: [ConversationsController, AgentConversationsController, WebhooksController],
   providers: [
     ConversationRepository,
     MessageRepository,
     TranscriptCipher,
     ConversationEvents,
+    ConversationLifecycle,
     Conversations,
+    AgentConversations,
     WidgetGateway,
     WebhookSubscriptionRepository,
     WebhookSubscriptions,
     WebhookDelivery,
   ],
-  exports: [Conversations, ConversationEvents],
+  exports: [Conversations, ConversationEvents, ConversationLifecycle, AgentConversations],
 })
 export class ConversationsModule {}

@@ -11,14 +11,14 @@ import {
   type ConversationChannel,
   type ConversationLanguage,
   ConversationState,
-  type MessageContent,
   type SendResult,
 } from './conversation.ts';
 import { ConversationClosedError } from './conversation-closed.error.ts';
 import { ConversationEvents } from './conversation-events.ts';
+import { ConversationLifecycle } from './conversation-lifecycle.ts';
 import { ConversationNotFoundError } from './conversation-not-found.error.ts';
 import { MessageRepository, type NewMessage, type StoredMessage } from './message.repository.ts';
-import { TranscriptCipher } from './transcript-cipher.ts';
+import { type PendingMessage, TranscriptCipher } from './transcript-cipher.ts';
 
 export interface StartRequest {
   channel: ConversationChannel;
@@ -45,6 +45,7 @@ export class Conversations {
     private readonly transcripts: TranscriptCipher,
     private readonly bot: BotEngine,
     private readonly events: ConversationEvents,
+    private readonly lifecycle: ConversationLifecycle,
   ) {}
 
   async start(visitor: Actor, request: StartRequest): Promise<History> {
@@ -108,7 +109,7 @@ export class Conversations {
             manager,
           )
         : undefined;
-    const customerRow: PendingRow = {
+    const customerRow: PendingMessage = {
       seq,
       clientMessageId,
       senderKind: 'visitor',
@@ -130,10 +131,13 @@ export class Conversations {
         at: new Date().toISOString(),
       },
     });
-    return { conversation: { ...conversation, lastSeq, state }, stored, duplicate: false };
+    const updated = { ...conversation, lastSeq, state };
+    if (reply?.handoff) await this.lifecycle.handedOff(manager, updated, reply.handoff.reason);
+    return { conversation: updated, stored, duplicate: false };
   }
 
-  private async owned(visitor: Actor, conversationId: string): Promise<Conversation> {
+  /** The visitor's own conversation; someone else's is reported as not found. */
+  async owned(visitor: Actor, conversationId: string): Promise<Conversation> {
     return this.ownedBy(visitor, conversationId, await this.conversations.byId(conversationId));
   }
 
@@ -142,22 +146,8 @@ export class Conversations {
     return conversation;
   }
 
-  private async seal(conversation: Conversation, rows: PendingRow[]): Promise<NewMessage[]> {
-    const createdAt = new Date();
-    return Promise.all(
-      rows.map(async (row) => ({
-        conversationId: conversation.id,
-        seq: row.seq,
-        clientMessageId: row.clientMessageId ?? null,
-        replyTo: row.replyTo ?? null,
-        senderKind: row.senderKind,
-        senderId: row.senderId,
-        kind: row.kind,
-        body: await this.transcripts.seal(conversation.id, row.seq, row.content, createdAt),
-        reading: row.reading,
-        createdAt,
-      })),
-    );
+  private seal(conversation: Conversation, rows: PendingMessage[]): Promise<NewMessage[]> {
+    return this.transcripts.sealAll(conversation.id, rows);
   }
 
   private openAll(stored: StoredMessage[]): Promise<ChatMessage[]> {
@@ -165,18 +155,7 @@ export class Conversations {
   }
 }
 
-interface PendingRow {
-  seq: number;
-  clientMessageId?: string;
-  replyTo?: number;
-  senderKind: NewMessage['senderKind'];
-  senderId: string | null;
-  kind: string;
-  content: MessageContent;
-  reading?: unknown;
-}
-
-function botRow(seq: number, replyTo: number | undefined, message: BotMessage): PendingRow {
+function botRow(seq: number, replyTo: number | undefined, message: BotMessage): PendingMessage {
   const { kind, ...content } = message;
   return { seq, replyTo, senderKind: 'bot', senderId: 'kefu-bot', kind, content };
 }

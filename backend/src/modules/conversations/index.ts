@@ -1,7 +1,14 @@
+export {
+  AgentConversations,
+  type PostedMessages,
+  type StaffMember,
+  type Transcript,
+} from './agent-conversations.service.ts';
 export { WIDGET_NAMESPACE } from './channels/widget.gateway.ts';
 export type { ChatMessage, Conversation, SendResult } from './conversation.ts';
 export { ConversationState } from './conversation.ts';
 export { ConversationEvents, type MessagesListener } from './conversation-events.ts';
+export { ConversationLifecycle, type ConversationObserver } from './conversation-lifecycle.ts';
 export { ConversationsModule } from './conversations.module.ts';
 export { Conversations } from './conversations.service.ts';
 export { conversationsMigrations } from './migrations/conversations-migrations.ts';

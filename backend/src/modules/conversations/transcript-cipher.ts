@@ -1,22 +1,95 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { FieldCipher, KeyDestroyedError } from '../crypto/index.ts';
 import { TRANSCRIPTS_PURPOSE } from '../privacy/index.ts';
 import type { ChatMessage, MessageContent } from './conversation.ts';
-import type { StoredMessage } from './message.repository.ts';
+import type { NewMessage, StoredMessage } from './message.repository.ts';
+
+const PREPARE_INTERVAL_MS = 10 * 60_000;
+
+/** Transcripts are keyed by month, `YYYY-MM` in UTC. */
+function periodOf(at: Date): string {
+  return at.toISOString().slice(0, 7);
+}
+
+/** A message about to be stored, still in clear. */
+export interface PendingMessage {
+  seq: number;
+  clientMessageId?: string;
+  replyTo?: number;
+  senderKind: NewMessage['senderKind'];
+  senderId: string | null;
+  kind: string;
+  content: MessageContent;
+  reading?: unknown;
+}
 
 /**
  * Message bodies are encrypted under the month's transcripts key (one key per `YYYY-MM`, so retention shreds a month
  * by destroying its key) and bound to their place: a body copied to another conversation or seq does not decrypt.
  */
 @Injectable()
-export class TranscriptCipher {
+export class TranscriptCipher implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger('TranscriptCipher');
+  private timer?: NodeJS.Timeout;
+
   constructor(private readonly cipher: FieldCipher) {}
+
+  /**
+   * Messages are sealed inside the transaction that stores them, where a key lookup would need a second pooled
+   * connection while one is held: a burst of first messages could take them all. So the month's key is made ready at
+   * start and, every few minutes, the key of the month an hour ahead too (a new month begins with its key at hand).
+   */
+  async onApplicationBootstrap(): Promise<void> {
+    await this.prepareKeys();
+    this.timer = setInterval(() => void this.prepareKeys(), PREPARE_INTERVAL_MS).unref();
+  }
+
+  onModuleDestroy(): void {
+    clearInterval(this.timer);
+  }
+
+  private async prepareKeys(): Promise<void> {
+    const now = Date.now();
+    for (const at of new Set([periodOf(new Date(now)), periodOf(new Date(now + 3_600_000))])) {
+      await this.cipher.prepare({ purpose: TRANSCRIPTS_PURPOSE, period: at }).catch((error: unknown) => {
+        this.logger.warn(`could not prepare the transcripts key of ${at}: ${String(error)}`);
+      });
+    }
+  }
 
   seal(conversationId: string, seq: number, content: MessageContent, createdAt: Date): Promise<Buffer> {
     return this.cipher.encrypt(JSON.stringify(content), {
       purpose: TRANSCRIPTS_PURPOSE,
-      period: createdAt.toISOString().slice(0, 7),
+      period: periodOf(createdAt),
       context: contextOf(conversationId, seq),
+    });
+  }
+
+  /** Seals a turn's messages with one shared timestamp, ready for `ConversationRepository.append`. */
+  sealAll(conversationId: string, rows: readonly PendingMessage[]): Promise<NewMessage[]> {
+    const createdAt = new Date();
+    return Promise.all(
+      rows.map(async (row) => ({
+        conversationId,
+        seq: row.seq,
+        clientMessageId: row.clientMessageId ?? null,
+        replyTo: row.replyTo ?? null,
+        senderKind: row.senderKind,
+        senderId: row.senderId,
+        kind: row.kind,
+        body: await this.seal(conversationId, row.seq, row.content, createdAt),
+        reading: row.reading,
+        createdAt,
+      })),
+    );
+  }
+
+  /** A closing summary: encrypted like the transcript it sums up, bound to its conversation. */
+  sealSummary(conversationId: string, summary: string, closedAt: Date): Promise<Buffer> {
+    return this.cipher.encrypt(summary, {
+      purpose: TRANSCRIPTS_PURPOSE,
+      period: periodOf(closedAt),
+      context: `conversation_closures.summary:${conversationId}`,
     });
   }
 

@@ -26,6 +26,7 @@ export interface DataKey {
 export class DataKeys implements OnModuleDestroy {
   private readonly byIdCache = new Map<string, { key: Buffer; expires: number }>();
   private readonly idByPurpose = new Map<string, string>();
+  private readonly lookups = new Map<string, Promise<unknown>>();
   private bootstrap?: Promise<void>;
 
   constructor(
@@ -44,7 +45,38 @@ export class DataKeys implements OnModuleDestroy {
     const cacheKey = `${purpose}\u0000${period}`;
     const knownId = this.idByPurpose.get(cacheKey);
     const cached = knownId ? this.cached(knownId) : undefined;
-    if (knownId && cached) return { id: knownId, key: cached };
+    const lookup = () => this.once(`purpose\u0000${cacheKey}`, () => this.load(purpose, period, cacheKey));
+    if (!knownId || !cached) return lookup();
+    // Refreshed ahead of expiry by whoever uses it late in its life, so busy callers, often inside a transaction that
+    // holds a pooled connection, do not all meet an expired key and queue for more connections.
+    if (this.expiresSoon(knownId)) void lookup().catch(() => undefined);
+    return { id: knownId, key: cached };
+  }
+
+  /** The key a ciphertext names; refused when it was destroyed or is only under a retired KEK version. */
+  async byId(id: string): Promise<Buffer> {
+    const cached = this.cached(id);
+    if (cached) return cached;
+    return this.once(`id\u0000${id}`, async () => {
+      const row = await this.store.byId(id);
+      if (!row) throw new KeyDestroyedError(`data key ${id}`);
+      return this.unwrap(row);
+    });
+  }
+
+  /**
+   * One lookup per key at a time: callers that miss the cache together share it. Each lookup takes a pool connection
+   * of its own (often from inside a caller's transaction), so a burst of first sends must not take one each.
+   */
+  private once<T>(name: string, lookup: () => Promise<T>): Promise<T> {
+    const running = this.lookups.get(name);
+    if (running) return running as Promise<T>;
+    const started = lookup().finally(() => this.lookups.delete(name));
+    this.lookups.set(name, started);
+    return started;
+  }
+
+  private async load(purpose: string, period: string, cacheKey: string): Promise<DataKey> {
     let row = await this.store.byPurpose(purpose, period);
     if (!row) {
       await this.create(purpose, period);
@@ -54,15 +86,6 @@ export class DataKeys implements OnModuleDestroy {
     const key = await this.unwrap(row);
     this.idByPurpose.set(cacheKey, row.id);
     return { id: row.id, key };
-  }
-
-  /** The key a ciphertext names; refused when it was destroyed or is only under a retired KEK version. */
-  async byId(id: string): Promise<Buffer> {
-    const cached = this.cached(id);
-    if (cached) return cached;
-    const row = await this.store.byId(id);
-    if (!row) throw new KeyDestroyedError(`data key ${id}`);
-    return this.unwrap(row);
   }
 
   /**
@@ -164,6 +187,12 @@ export class DataKeys implements OnModuleDestroy {
     );
     this.byIdCache.set(row.id, { key, expires: Date.now() + this.config.crypto.dataKeyCacheSeconds * 1000 });
     return key;
+  }
+
+  /** In the last tenth of its time in the cache. */
+  private expiresSoon(id: string): boolean {
+    const entry = this.byIdCache.get(id);
+    return entry !== undefined && entry.expires - Date.now() < this.config.crypto.dataKeyCacheSeconds * 100;
   }
 
   private cached(id: string): Buffer | undefined {

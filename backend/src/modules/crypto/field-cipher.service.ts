@@ -33,6 +33,11 @@ export class FieldCipher {
     this.algorithm = algorithmForMode(config.crypto.mode);
   }
 
+  /** Makes sure the key of a scope is at hand (created on first use), so a later `encrypt` needs no lookup. */
+  async prepare(scope: Omit<EncryptionScope, 'context'>): Promise<void> {
+    await this.keys.forPurpose(scope.purpose, scope.period ?? STATIC_PERIOD);
+  }
+
   async encrypt(plaintext: string | Buffer, scope: EncryptionScope): Promise<Buffer> {
     const { id, key } = await this.keys.forPurpose(scope.purpose, scope.period ?? STATIC_PERIOD);
     const data = typeof plaintext === 'string' ? Buffer.from(plaintext, 'utf8') : plaintext;

@@ -17,6 +17,7 @@ export interface StandaloneCrypto {
   cipher: FieldCipher;
   blindIndex: BlindIndex;
   rotation: KeyRotation;
+  /** Chains the audit events the command recorded (so `kefu audit verify` sees them at once), then stops the keys. */
   close(): Promise<void>;
 }
 
@@ -35,6 +36,12 @@ export function standaloneCrypto(
     cipher: new FieldCipher(keys, config),
     blindIndex: new BlindIndex(keys, config),
     rotation: new KeyRotation(store, keys, provider, trail),
-    close: () => keys.onModuleDestroy(),
+    close: async () => {
+      try {
+        await trail.flush();
+      } finally {
+        await keys.onModuleDestroy();
+      }
+    },
   };
 }

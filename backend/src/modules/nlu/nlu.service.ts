@@ -46,10 +46,7 @@ export class NluService {
 
   async understand(text: string, language: Language = detectLanguage(text), now = new Date()): Promise<Understanding> {
     const model = `kb-${language}`;
-    const [prediction, sentiment] = await Promise.all([
-      this.classify(model, text),
-      this.models.has(SENTIMENT_MODEL) ? this.classify(SENTIMENT_MODEL, text) : undefined,
-    ]);
+    const [prediction, sentiment] = await Promise.all([this.classify(model, text), this.sentiment(text)]);
     return {
       language,
       intent: prediction.intent,
@@ -57,8 +54,15 @@ export class NluService {
       topK: prediction.topK,
       oos: prediction.oos,
       entities: this.entities.extract(text, now),
-      sentiment: sentiment ? { label: sentiment.intent, confidence: sentiment.confidence } : undefined,
+      sentiment,
     };
+  }
+
+  /** Only the sentiment of a text (quality inspection reads it for every customer message of a transcript). */
+  async sentiment(text: string): Promise<Understanding['sentiment']> {
+    if (!this.models.has(SENTIMENT_MODEL)) return undefined;
+    const prediction = await this.classify(SENTIMENT_MODEL, text);
+    return { label: prediction.intent, confidence: prediction.confidence };
   }
 
   private async classify(model: string, text: string): Promise<IntentPrediction> {

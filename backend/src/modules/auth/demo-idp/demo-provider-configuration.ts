@@ -3,6 +3,7 @@ import type { KefuConfig } from '../../../common/config/kefu-config.ts';
 import { INTERACTION_PATH } from './demo-idp-paths.ts';
 import type { DemoIdpSecrets } from './demo-idp-secrets.ts';
 import type { DemoUserDirectory } from './demo-user-directory.ts';
+import { renderLoggedOutPage, renderLogoutPage } from './logout-page.ts';
 import { refreshTokenLifetime } from './refresh-token-lifetime.ts';
 
 export const CONSOLE_CLIENT_ID = 'kefu-console';
@@ -59,7 +60,17 @@ export function demoProviderConfiguration(
     },
     features: {
       devInteractions: { enabled: false },
-      rpInitiatedLogout: { enabled: true },
+      rpInitiatedLogout: {
+        enabled: true,
+        logoutSource: async (ctx: KoaContextWithOIDC, form: string) => {
+          ctx.type = 'text/html; charset=utf-8';
+          ctx.body = renderLogoutPage(form);
+        },
+        postLogoutSuccessSource: async (ctx: KoaContextWithOIDC) => {
+          ctx.type = 'text/html; charset=utf-8';
+          ctx.body = renderLoggedOutPage();
+        },
+      },
       revocation: { enabled: true },
       resourceIndicators: {
         enabled: true,

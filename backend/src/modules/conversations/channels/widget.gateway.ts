@@ -97,7 +97,10 @@ export class WidgetGateway implements OnGatewayInit<Namespace>, MessagesListener
       this.logger.warn('a message was committed before the gateway started');
       return;
     }
-    this.namespace.to(roomOf(conversation.id)).emit('messages', { conversationId: conversation.id, messages });
+    // The state travels with the messages, so the widget's status line follows a handoff, an agent and a close.
+    this.namespace
+      .to(roomOf(conversation.id))
+      .emit('messages', { conversationId: conversation.id, state: conversation.state, messages });
   }
 }
 

@@ -1,0 +1,1 @@
+export { AssistModule } from './assist.module.ts';

@@ -1,0 +1,31 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { Conversation } from './conversation.ts';
+
+/**
+ * Told about a handoff or a close inside the transaction that makes it, so what a module keeps about the conversation
+ * (routing's queue entry, an agent's capacity) commits with it or not at all. Routing observes; conversations does
+ * not import routing, which imports conversations.
+ */
+export interface ConversationObserver {
+  handedOff(manager: EntityManager, conversation: Conversation, reason: string): Promise<void>;
+  closed(manager: EntityManager, conversation: Conversation): Promise<void>;
+}
+
+/** Unlike `ConversationEvents`, a failing observer fails the transaction: the change and its effects are one. */
+@Injectable()
+export class ConversationLifecycle {
+  private readonly observers: ConversationObserver[] = [];
+
+  observe(observer: ConversationObserver): void {
+    this.observers.push(observer);
+  }
+
+  async handedOff(manager: EntityManager, conversation: Conversation, reason: string): Promise<void> {
+    for (const observer of this.observers) await observer.handedOff(manager, conversation, reason);
+  }
+
+  async closed(manager: EntityManager, conversation: Conversation): Promise<void> {
+    for (const observer of this.observers) await observer.closed(manager, conversation);
+  }
+}

@@ -1,0 +1,96 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateIf,
+} from 'class-validator';
+import { SLUG } from '../../../common/errors/slug-param.pipe.ts';
+import { type ReviewState, reviewStates } from '../quality-review.repository.ts';
+
+export class RequestReviewRequest {
+  @ApiProperty()
+  @IsUUID()
+  conversationId!: string;
+
+  @ApiProperty({ example: 'standard' })
+  @Matches(SLUG, { message: 'scorecardId must be the id of a scorecard' })
+  scorecardId!: string;
+}
+
+export class ReviewQuery {
+  @ApiPropertyOptional({ enum: reviewStates, default: 'pending' })
+  @IsOptional()
+  @IsIn(reviewStates)
+  state?: ReviewState;
+
+  @ApiPropertyOptional({ default: 50, maximum: 500 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  limit?: number;
+}
+
+export class SubmitReviewRequest {
+  @ApiProperty({ description: "The reviewer's total, 0–100, one decimal" })
+  @IsNumber({ maxDecimalPlaces: 1 })
+  @Min(0)
+  @Max(100)
+  total!: number;
+
+  @ApiProperty()
+  @IsString()
+  @Length(1, 2000)
+  comment!: string;
+}
+
+export class AppealRequest {
+  @ApiProperty({ description: 'Why the agent thinks the review is wrong' })
+  @IsString()
+  @Length(1, 2000)
+  reason!: string;
+}
+
+export class DecideAppealRequest {
+  @ApiProperty({ description: 'True: the appeal is right and `total` replaces the review; false: the review stands' })
+  @IsBoolean()
+  upheld!: boolean;
+
+  @ApiPropertyOptional({ description: 'Required when upheld' })
+  @ValidateIf((request: DecideAppealRequest) => request.upheld === true)
+  @IsNumber({ maxDecimalPlaces: 1 })
+  @Min(0)
+  @Max(100)
+  total?: number;
+
+  @ApiProperty()
+  @IsString()
+  @Length(1, 2000)
+  comment!: string;
+}
+
+export class AgentReportQuery {
+  @ApiProperty({ example: 'standard' })
+  @Matches(SLUG, { message: 'scorecardId must be the id of a scorecard' })
+  scorecardId!: string;
+
+  @ApiProperty({ description: 'Inclusive lower bound of the scoring time, ISO 8601', example: '2026-11-01T00:00:00Z' })
+  @IsISO8601({ strict: true })
+  from!: string;
+
+  @ApiProperty({ description: 'Exclusive upper bound, ISO 8601', example: '2026-12-01T00:00:00Z' })
+  @IsISO8601({ strict: true })
+  to!: string;
+}

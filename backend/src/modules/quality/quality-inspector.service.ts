@@ -1,0 +1,98 @@
+import {
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+  type OnModuleInit,
+} from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { PollLoop, type PollOutcome } from '../../common/scheduling/poll-loop.ts';
+import { type Conversation, ConversationLifecycle, type ConversationObserver } from '../conversations/index.ts';
+import { QualityRepository } from './quality.repository.ts';
+import { QualityScoring } from './quality-scoring.service.ts';
+
+/** How often an idle replica looks for closed conversations to score. */
+const POLL_MS = 2_000;
+/** Conversations scored in one round of the loop. */
+const ROUND = 20;
+
+/**
+ * Scores every closed conversation with the default scorecard, automatically. A close enqueues the conversation in
+ * its own transaction (`quality_pending`); every replica works the queue, one conversation per transaction, so a
+ * score and the removal from the queue commit together and a crash scores nothing twice and nothing never. A
+ * conversation whose scoring fails (its transcript unreadable, the NLU down) goes to the back of the queue.
+ */
+@Injectable()
+export class QualityInspector
+  implements ConversationObserver, OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown
+{
+  private readonly logger = new Logger('QualityInspector');
+  private readonly loop = new PollLoop(() => this.scoreQueued(), {
+    idleMs: POLL_MS,
+    retryMs: POLL_MS,
+    onError: (error) => this.logger.warn(`quality scoring paused: ${(error as Error).message}`),
+  });
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: QualityRepository,
+    private readonly scoring: QualityScoring,
+    private readonly lifecycle: ConversationLifecycle,
+  ) {}
+
+  onModuleInit(): void {
+    this.lifecycle.observe(this);
+  }
+
+  async handedOff(): Promise<void> {}
+
+  async closed(manager: EntityManager, conversation: Conversation): Promise<void> {
+    await this.repository.enqueue(manager, conversation.id);
+  }
+
+  onApplicationBootstrap(): void {
+    this.loop.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.loop.stop();
+  }
+
+  /** Scores everything queued now (tests, and readers that need the score of a conversation just closed). */
+  async flush(): Promise<void> {
+    await this.loop.settled();
+    while (await this.scoreNext()) {}
+  }
+
+  /**
+   * Scores up to a round's worth of queued conversations; a round that used it all says there is more, so a stop waits
+   * for one round at most. A conversation that fails ends the round (it waits at the back of the queue).
+   */
+  private async scoreQueued(): Promise<PollOutcome> {
+    if (!(await this.repository.hasPending())) return 'idle';
+    for (let scored = 0; scored < ROUND; scored += 1) if (!(await this.scoreNext())) return 'idle';
+    return 'more';
+  }
+
+  /** One conversation in one transaction; false when nothing was left to claim. */
+  private async scoreNext(): Promise<boolean> {
+    let failed: string | undefined;
+    const scored = await this.dataSource.transaction(async (manager) => {
+      const [conversationId] = await this.repository.claimPending(manager, 1);
+      if (!conversationId) return false;
+      try {
+        await manager.query('SAVEPOINT quality_score');
+        await this.scoring.score(manager, conversationId);
+        await this.repository.removePending(manager, conversationId);
+      } catch (error) {
+        await manager.query('ROLLBACK TO SAVEPOINT quality_score');
+        await this.repository.postpone(manager, conversationId);
+        failed = conversationId;
+        this.logger.warn(`could not score conversation ${conversationId}, will retry: ${(error as Error).message}`);
+      }
+      return true;
+    });
+    return scored && !failed;
+  }
+}

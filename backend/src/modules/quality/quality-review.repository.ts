@@ -1,0 +1,156 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { type StoredScore, scoreColumns } from './quality.repository.ts';
+
+export type ReviewReason = 'low-score' | 'sampled' | 'requested';
+export type ReviewState = 'pending' | 'reviewed' | 'appealed' | 'decided';
+export const reviewStates: readonly ReviewState[] = ['pending', 'reviewed', 'appealed', 'decided'];
+
+/** One score under human review (复核) and its appeal (申诉), if any. */
+export interface QualityReview {
+  conversationId: string;
+  scorecardId: string;
+  reason: ReviewReason;
+  state: ReviewState;
+  queuedAt: Date;
+  reviewerId: string | null;
+  reviewedTotal: number | null;
+  reviewComment: string | null;
+  reviewedAt: Date | null;
+  appealedBy: string | null;
+  appealReason: string | null;
+  appealedAt: Date | null;
+  decidedBy: string | null;
+  upheld: boolean | null;
+  finalTotal: number | null;
+  decisionComment: string | null;
+  decidedAt: Date | null;
+}
+
+export interface ReviewKey {
+  conversationId: string;
+  scorecardId: string;
+}
+
+/** Per agent over a period: how many conversations were scored, the mean total and which rules failed how often. */
+export interface AgentQualityFigures {
+  agentId: string;
+  conversations: number;
+  averageTotal: number;
+  failures: Record<string, number>;
+}
+
+const REVIEW_COLUMNS = `conversation_id AS "conversationId", scorecard_id AS "scorecardId", reason, state,
+  queued_at AS "queuedAt", reviewer_id AS "reviewerId", reviewed_total::float8 AS "reviewedTotal",
+  review_comment AS "reviewComment", reviewed_at AS "reviewedAt", appealed_by AS "appealedBy",
+  appeal_reason AS "appealReason", appealed_at AS "appealedAt", decided_by AS "decidedBy", upheld,
+  final_total::float8 AS "finalTotal", decision_comment AS "decisionComment", decided_at AS "decidedAt"`;
+
+/** The total that counts: the appeal's decision, else the reviewer's, else the automatic score. */
+const EFFECTIVE_TOTAL = 'coalesce(r.final_total, r.reviewed_total, s.total)';
+
+/** The only code that knows the SQL of quality_reviews. */
+@Injectable()
+export class QualityReviewRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Queues the score for review unless it is under review already (a re-score does not reopen a review). */
+  async queue(manager: EntityManager, key: ReviewKey, reason: ReviewReason): Promise<boolean> {
+    const rows: unknown[] = await manager.query(
+      `INSERT INTO quality_reviews (conversation_id, scorecard_id, reason, state) VALUES ($1, $2, $3, 'pending')
+       ON CONFLICT DO NOTHING RETURNING 1`,
+      [key.conversationId, key.scorecardId, reason],
+    );
+    return rows.length > 0;
+  }
+
+  async byKey(key: ReviewKey, manager: EntityManager = this.dataSource.manager): Promise<QualityReview | undefined> {
+    const rows: QualityReview[] = await manager.query(
+      `SELECT ${REVIEW_COLUMNS} FROM quality_reviews WHERE conversation_id = $1 AND scorecard_id = $2 FOR UPDATE`,
+      [key.conversationId, key.scorecardId],
+    );
+    return rows[0];
+  }
+
+  async score(key: ReviewKey, manager: EntityManager = this.dataSource.manager): Promise<StoredScore | undefined> {
+    const rows: StoredScore[] = await manager.query(
+      `SELECT ${scoreColumns()} FROM quality_scores WHERE conversation_id = $1 AND scorecard_id = $2`,
+      [key.conversationId, key.scorecardId],
+    );
+    return rows[0];
+  }
+
+  /** Oldest first: the reviewers' queue. */
+  inState(state: ReviewState, limit: number): Promise<QualityReview[]> {
+    return this.dataSource.query(
+      `SELECT ${REVIEW_COLUMNS} FROM quality_reviews WHERE state = $1 ORDER BY queued_at, conversation_id LIMIT $2`,
+      [state, limit],
+    );
+  }
+
+  async saveReview(manager: EntityManager, key: ReviewKey, review: { by: string; total: number; comment: string }) {
+    await manager.query(
+      `UPDATE quality_reviews SET state = 'reviewed', reviewer_id = $3, reviewed_total = $4, review_comment = $5,
+         reviewed_at = now() WHERE conversation_id = $1 AND scorecard_id = $2`,
+      [key.conversationId, key.scorecardId, review.by, review.total, review.comment],
+    );
+  }
+
+  async saveAppeal(manager: EntityManager, key: ReviewKey, appeal: { by: string; reason: string }) {
+    await manager.query(
+      `UPDATE quality_reviews SET state = 'appealed', appealed_by = $3, appeal_reason = $4, appealed_at = now()
+       WHERE conversation_id = $1 AND scorecard_id = $2`,
+      [key.conversationId, key.scorecardId, appeal.by, appeal.reason],
+    );
+  }
+
+  async saveDecision(
+    manager: EntityManager,
+    key: ReviewKey,
+    decision: { by: string; upheld: boolean; total: number; comment: string },
+  ) {
+    await manager.query(
+      `UPDATE quality_reviews SET state = 'decided', decided_by = $3, upheld = $4, final_total = $5,
+         decision_comment = $6, decided_at = now() WHERE conversation_id = $1 AND scorecard_id = $2`,
+      [key.conversationId, key.scorecardId, decision.by, decision.upheld, decision.total, decision.comment],
+    );
+  }
+
+  /** An agent's own scores, newest first, with the review of each if there is one. */
+  scoresOfAgent(agentId: string, limit: number): Promise<Array<StoredScore & { review: QualityReview | null }>> {
+    return this.dataSource.query(
+      `SELECT ${scoreColumns('s')},
+         (SELECT to_jsonb(x) FROM (SELECT ${REVIEW_COLUMNS} FROM quality_reviews r
+            WHERE r.conversation_id = s.conversation_id AND r.scorecard_id = s.scorecard_id) x) AS review
+       FROM quality_scores s WHERE $1 = ANY (s.agent_ids) ORDER BY s.scored_at DESC LIMIT $2`,
+      [agentId, limit],
+    );
+  }
+
+  /** Scores of conversations scored in [from, to) with one scorecard, per agent who served them. */
+  async figuresByAgent(scorecardId: string, from: Date, to: Date): Promise<AgentQualityFigures[]> {
+    const rows: Array<{
+      agentId: string;
+      conversations: number;
+      averageTotal: number;
+      failures: Record<string, number>;
+    }> = await this.dataSource.query(
+      `WITH scored AS (
+           SELECT agent.id AS agent_id, s.conversation_id, ${EFFECTIVE_TOTAL} AS total, s.items
+           FROM quality_scores s
+           LEFT JOIN quality_reviews r ON r.conversation_id = s.conversation_id AND r.scorecard_id = s.scorecard_id
+           CROSS JOIN LATERAL unnest(s.agent_ids) AS agent(id)
+           WHERE s.scorecard_id = $1 AND s.scored_at >= $2 AND s.scored_at < $3)
+         SELECT agent_id AS "agentId", count(*)::int AS conversations, round(avg(total), 1)::float8 AS "averageTotal",
+           coalesce((SELECT jsonb_object_agg(rule_id, n) FROM (
+             SELECT item->>'ruleId' AS rule_id, count(*)::int AS n FROM scored inner_scored
+               CROSS JOIN LATERAL jsonb_array_elements(inner_scored.items) AS item
+             WHERE inner_scored.agent_id = scored.agent_id AND (item->>'passed')::boolean = false
+             GROUP BY 1) failed), '{}'::jsonb) AS failures
+         FROM scored GROUP BY agent_id ORDER BY agent_id`,
+      [scorecardId, from, to],
+    );
+    return rows;
+  }
+}

@@ -1,0 +1,3 @@
+export { routingMigrations } from './migrations/routing-migrations.ts';
+export { QueueDispatcher } from './queue-dispatcher.service.ts';
+export { RoutingModule } from './routing.module.ts';

@@ -1,0 +1,102 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { Presence, RoutingAgent, Strategy } from './routing.ts';
+
+const COLUMNS = `a.agent_id AS "agentId", a.display_name AS "displayName", a.presence, a.capacity, a.active,
+  COALESCE((SELECT array_agg(m.group_id ORDER BY m.group_id) FROM routing_group_members m
+    WHERE m.agent_id = a.agent_id), '{}') AS "groupIds"`;
+
+/** The order candidates are tried in, per strategy; every one ends on the agent id so the choice is deterministic. */
+const candidateOrder: Record<Strategy, string> = {
+  'least-busy': 'a.active, m.last_assigned_at NULLS FIRST, a.agent_id',
+  'round-robin': 'm.last_assigned_at NULLS FIRST, a.agent_id',
+  'previous-agent': '(a.agent_id = $2::text) IS TRUE DESC, a.active, m.last_assigned_at NULLS FIRST, a.agent_id',
+};
+
+/** The only code that knows the SQL of routing_agents. */
+@Injectable()
+export class RoutingAgentRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async list(): Promise<RoutingAgent[]> {
+    return this.dataSource.query(`SELECT ${COLUMNS} FROM routing_agents a ORDER BY a.agent_id`);
+  }
+
+  async byId(agentId: string, manager?: EntityManager): Promise<RoutingAgent | undefined> {
+    const rows: RoutingAgent[] = await (manager ?? this.dataSource).query(
+      `SELECT ${COLUMNS} FROM routing_agents a WHERE a.agent_id = $1`,
+      [agentId],
+    );
+    return rows[0];
+  }
+
+  /** Creates the agent on first sight (signing in, joining a group); a known agent keeps their settings. */
+  async ensure(manager: EntityManager, agentId: string, displayName: string | null, capacity: number): Promise<void> {
+    await manager.query(
+      `INSERT INTO routing_agents (agent_id, display_name, capacity) VALUES ($1, COALESCE($2, $1), $3)
+       ON CONFLICT (agent_id) DO UPDATE SET display_name = COALESCE($2, routing_agents.display_name)`,
+      [agentId, displayName, capacity],
+    );
+  }
+
+  async setPresence(manager: EntityManager, agentId: string, presence: Presence): Promise<void> {
+    await manager.query('UPDATE routing_agents SET presence = $2, presence_changed_at = now() WHERE agent_id = $1', [
+      agentId,
+      presence,
+    ]);
+  }
+
+  async setCapacity(manager: EntityManager, agentId: string, capacity: number): Promise<void> {
+    await manager.query('UPDATE routing_agents SET capacity = $2 WHERE agent_id = $1', [agentId, capacity]);
+  }
+
+  /**
+   * Locks the first online member of the group with room, in the strategy's order. SKIP LOCKED lets another
+   * replica's assignment hold an agent without this one waiting for it; the caller still takes the seat with
+   * `occupy`, whose guard re-reads the row after the lock.
+   */
+  async lockCandidate(
+    manager: EntityManager,
+    groupId: string,
+    strategy: Strategy,
+    previousAgentId: string | null,
+  ): Promise<{ agentId: string; displayName: string } | undefined> {
+    const rows: Array<{ agentId: string; displayName: string }> = await manager.query(
+      `SELECT a.agent_id AS "agentId", a.display_name AS "displayName"
+       FROM routing_agents a JOIN routing_group_members m ON m.agent_id = a.agent_id AND m.group_id = $1
+       WHERE a.presence = 'online' AND a.active < a.capacity
+       ORDER BY ${candidateOrder[strategy]}
+       LIMIT 1 FOR UPDATE OF a SKIP LOCKED`,
+      strategy === 'previous-agent' ? [groupId, previousAgentId] : [groupId],
+    );
+    return rows[0];
+  }
+
+  /** Takes one seat; false if the agent has none left (capacity is never exceeded, whoever asks). */
+  async occupy(
+    manager: EntityManager,
+    agentId: string,
+    groupId: string | null,
+    overCapacity = false,
+  ): Promise<boolean> {
+    const rows = await manager.query(
+      `WITH taken AS (
+         UPDATE routing_agents SET active = active + 1 WHERE agent_id = $1 AND ($2 OR active < capacity) RETURNING 1)
+       SELECT * FROM taken`,
+      [agentId, overCapacity],
+    );
+    if (rows.length === 0) return false;
+    if (groupId) {
+      await manager.query(
+        'UPDATE routing_group_members SET last_assigned_at = clock_timestamp() WHERE group_id = $1 AND agent_id = $2',
+        [groupId, agentId],
+      );
+    }
+    return true;
+  }
+
+  async release(manager: EntityManager, agentId: string): Promise<void> {
+    await manager.query('UPDATE routing_agents SET active = active - 1 WHERE agent_id = $1', [agentId]);
+  }
+}

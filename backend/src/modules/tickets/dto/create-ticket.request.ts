@@ -1,0 +1,40 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsObject, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { type FieldValue, type TicketPriority, ticketPriorities } from '../ticket.ts';
+
+export class CreateTicketRequest {
+  @ApiProperty({
+    example: '借记卡挂失后补卡进度',
+    description: 'A title: keep personal data out of it (not encrypted)',
+  })
+  @IsString()
+  @Length(1, 200)
+  @Matches(/\S/, { message: 'subject must not be blank' })
+  subject!: string;
+
+  @ApiProperty({ description: 'Stored encrypted' })
+  @IsString()
+  @Length(1, 10_000)
+  description!: string;
+
+  @ApiPropertyOptional({ enum: ticketPriorities, default: 'normal', description: 'Sets the SLA deadline' })
+  @IsOptional()
+  @IsIn(ticketPriorities)
+  priority: TicketPriority = 'normal';
+
+  @ApiPropertyOptional({ description: 'The conversation this ticket follows up; you must be able to read it' })
+  @IsOptional()
+  @IsUUID()
+  conversationId?: string;
+
+  @ApiPropertyOptional({ description: 'Staff subject id of the assignee' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  assigneeId?: string;
+
+  @ApiPropertyOptional({ description: 'Custom field values by key, checked against GET /api/v1/tickets/fields' })
+  @IsOptional()
+  @IsObject()
+  fields?: Record<string, FieldValue>;
+}

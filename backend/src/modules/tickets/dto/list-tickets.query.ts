@@ -1,0 +1,47 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, Min } from 'class-validator';
+import { type TicketStatus, ticketStatuses } from '../ticket.ts';
+
+export class ListTicketsQuery {
+  @ApiPropertyOptional({ enum: ticketStatuses })
+  @IsOptional()
+  @IsIn(ticketStatuses)
+  status?: TicketStatus;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  assigneeId?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID()
+  conversationId?: string;
+
+  @ApiPropertyOptional({ default: 100, minimum: 1, maximum: 500 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  limit = 100;
+}
+
+export class SlaWarningsQuery {
+  @ApiPropertyOptional({ default: 60, description: 'Also list tickets due within this many minutes' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(100_000)
+  withinMinutes = 60;
+
+  @ApiPropertyOptional({ default: 100, minimum: 1, maximum: 500 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  limit = 100;
+}
