@@ -30,6 +30,20 @@ describe('envelope encryption on a real database', () => {
     expect(rows[0]?.wrapped_key.includes(november.key)).toBe(false);
   });
 
+  it('warms an existing key without creating one; callers that miss together get one and the same key', async () => {
+    const { keys } = db.crypto();
+    const created = async () =>
+      Number((await db.dataSource.query("SELECT count(*) AS n FROM data_keys WHERE purpose = 'warm-test'"))[0].n);
+    await expect(keys.warm('warm-test', '2026-11')).resolves.toBe(false);
+    expect(await created()).toBe(0);
+    const burst = await Promise.all(Array.from({ length: 20 }, () => keys.forPurpose('warm-test', '2026-11')));
+    expect(new Set(burst.map((key) => key.id)).size).toBe(1);
+    expect(await created()).toBe(1);
+    const restarted = db.crypto().keys;
+    await expect(restarted.warm('warm-test', '2026-11')).resolves.toBe(true);
+    expect((await restarted.forPurpose('warm-test', '2026-11')).id).toBe(burst[0]?.id);
+  });
+
   it.each([
     ['standard', CipherAlgorithm.Aes256Gcm],
     ['gm', CipherAlgorithm.Sm4CtrHmacSm3],

@@ -35,23 +35,24 @@ export class TranscriptCipher implements OnApplicationBootstrap, OnModuleDestroy
   constructor(private readonly cipher: FieldCipher) {}
 
   /**
-   * Messages are sealed inside the transaction that stores them, where a key lookup would need a second pooled
-   * connection while one is held: a burst of first messages could take them all. So the month's key is made ready at
-   * start and, every few minutes, the key of the month an hour ahead too (a new month begins with its key at hand).
+   * Messages are sealed inside the transaction that stores them, where a key lookup needs a second pooled connection
+   * while one is held: a burst of messages on a cold cache could take them all. So a starting replica loads the
+   * month's key (if it exists: creating one is an audited act, left to first use), and every few minutes the key of
+   * the month an hour ahead is made ready too, so a new month begins with its key at hand.
    */
   async onApplicationBootstrap(): Promise<void> {
-    await this.prepareKeys();
-    this.timer = setInterval(() => void this.prepareKeys(), PREPARE_INTERVAL_MS).unref();
+    await this.prepareKeys({ existingOnly: true });
+    this.timer = setInterval(() => void this.prepareKeys({ existingOnly: false }), PREPARE_INTERVAL_MS).unref();
   }
 
   onModuleDestroy(): void {
     clearInterval(this.timer);
   }
 
-  private async prepareKeys(): Promise<void> {
+  private async prepareKeys(options: { existingOnly: boolean }): Promise<void> {
     const now = Date.now();
     for (const at of new Set([periodOf(new Date(now)), periodOf(new Date(now + 3_600_000))])) {
-      await this.cipher.prepare({ purpose: TRANSCRIPTS_PURPOSE, period: at }).catch((error: unknown) => {
+      await this.cipher.prepare({ purpose: TRANSCRIPTS_PURPOSE, period: at }, options).catch((error: unknown) => {
         this.logger.warn(`could not prepare the transcripts key of ${at}: ${String(error)}`);
       });
     }

@@ -53,6 +53,18 @@ export class DataKeys implements OnModuleDestroy {
     return { id: knownId, key: cached };
   }
 
+  /**
+   * Loads the key of a purpose and period into the cache if it exists, creating nothing (so nothing is audited): what
+   * a starting replica does for the keys it is about to need. True when the key is now at hand.
+   */
+  async warm(purpose: string, period: string = STATIC_PERIOD): Promise<boolean> {
+    const row = await this.store.byPurpose(purpose, period);
+    if (!row) return false;
+    await this.unwrap(row);
+    this.idByPurpose.set(`${purpose}\u0000${period}`, row.id);
+    return true;
+  }
+
   /** The key a ciphertext names; refused when it was destroyed or is only under a retired KEK version. */
   async byId(id: string): Promise<Buffer> {
     const cached = this.cached(id);

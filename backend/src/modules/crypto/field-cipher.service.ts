@@ -33,9 +33,14 @@ export class FieldCipher {
     this.algorithm = algorithmForMode(config.crypto.mode);
   }
 
-  /** Makes sure the key of a scope is at hand (created on first use), so a later `encrypt` needs no lookup. */
-  async prepare(scope: Omit<EncryptionScope, 'context'>): Promise<void> {
-    await this.keys.forPurpose(scope.purpose, scope.period ?? STATIC_PERIOD);
+  /**
+   * Makes sure the key of a scope is at hand, so a later `encrypt` needs no lookup: created (and audited) if missing,
+   * or with `existingOnly` just loaded when it exists.
+   */
+  async prepare(scope: Omit<EncryptionScope, 'context'>, { existingOnly = false } = {}): Promise<void> {
+    const period = scope.period ?? STATIC_PERIOD;
+    if (existingOnly) await this.keys.warm(scope.purpose, period);
+    else await this.keys.forPurpose(scope.purpose, period);
   }
 
   async encrypt(plaintext: string | Buffer, scope: EncryptionScope): Promise<Buffer> {
