@@ -212,6 +212,73 @@ describe("the agent's day in Chromium: widget, workspace, assist, transfer, clos
     expect(a.problems).toEqual([]);
     expect(b.problems).toEqual([]);
   });
+
+  it('lets a supervisor watch the live board, take over a served conversation and reply to the customer', async () => {
+    const customer = await newPage();
+    await customer.goto(`${kefu.baseUrl}/widget/demo`);
+    await customer.getByRole('button', { name: '在线客服' }).click();
+    const input = customer.getByRole('textbox', { name: '请输入您的问题' });
+    await customer.locator('.kefu-log [data-seq="1"]').waitFor();
+    await input.fill('转人工');
+    await input.press('Enter');
+    // Agent A is still online from the first test (their tab is open) and has room.
+    await customer.getByText('客服 zhao.lei 为您服务。').waitFor({ timeout: 15_000 });
+
+    await kefu.app.get(DemoIdentityProvider).directory.upsert('zhou.jie', [Role.Supervisor], PASSWORD);
+    const s = await agentConsole('zhou.jie');
+    await s.page.getByRole('menuitem', { name: '队列与监控' }).click();
+    await s.page.waitForURL(`${kefu.baseUrl}/console/monitor`);
+    const row = s.page.getByTestId('live-board').locator('tbody tr', { hasText: 'zhao.lei' });
+    await row.filter({ hasText: '服务中' }).waitFor({ timeout: 10_000 });
+    await s.page.getByTestId('agents-board').locator('tbody tr', { hasText: 'zhao.lei' }).getByText('在线').waitFor();
+    await screenshot(s.page, 'agent-day-7-monitor');
+
+    // Take over asks first; cancelling changes nothing.
+    await row.getByRole('button', { name: '接管' }).click();
+    const dialog = s.page.getByRole('dialog').filter({ hasText: '接管此会话？' });
+    await screenshot(s.page, 'agent-day-7-takeover-confirm');
+    await dialog.getByRole('button', { name: '取消' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await row.getByRole('button', { name: '接管' }).click();
+    await dialog.getByRole('button', { name: '接管' }).click();
+    await s.page.waitForURL(/\/console\/workspace\/[0-9a-f-]{36}$/);
+    await customer.getByText('客服 zhou.jie 为您服务。').waitFor({ timeout: 15_000 });
+
+    const reply = s.page.getByRole('textbox', { name: /输入回复/ });
+    await reply.waitFor({ timeout: 10_000 });
+    await eventually(async () => await reply.isEnabled(), 10_000);
+    // A canned reply (Alt+R): the agent's name filled in, the customer's name (not known here) left for the agent.
+    const canned = await supervisor.call('POST', '/api/v1/canned-replies', {
+      title: '班长接管问候',
+      body: '{customerName}您好，我是{agentName}，由我继续为您服务。',
+    });
+    expect(canned.status).toBe(201);
+    await s.page.keyboard.press('Alt+r');
+    await s.page.locator('.ant-select-item-option[title="班长接管问候"]').click();
+    await eventually(
+      async () => (await reply.inputValue()) === '{customerName}您好，我是zhou.jie，由我继续为您服务。',
+      5_000,
+    );
+    await s.page.getByText('以下变量无法自动填写，请手动补全：{customerName}').waitFor();
+    await reply.fill('您好，我是值班班长，由我继续为您服务。');
+    await reply.press('Enter');
+    await customer.locator('.kefu-log .kefu-agent').getByText('您好，我是值班班长，由我继续为您服务。').waitFor();
+
+    // An internal note (Alt+N switches the box): shown in the transcript as a note, never to the customer.
+    await s.page.keyboard.press('Alt+n');
+    const noteBox = s.page.getByRole('textbox', { name: /内部备注/ });
+    await noteBox.fill('客户情绪稳定，班长已接管，后续回访。');
+    await noteBox.press('Enter');
+    await s.page
+      .getByTestId('transcript')
+      .locator('.transcript-note')
+      .filter({ hasText: '客户情绪稳定，班长已接管，后续回访。' })
+      .waitFor();
+    await screenshot(s.page, 'agent-day-8-takeover-reply');
+    await customer.waitForTimeout(2_000);
+    expect(await customer.locator('.kefu-log').textContent()).not.toContain('班长已接管');
+    expect(s.problems).toEqual([]);
+  });
 });
 
 /** Picks an option of an Ant Design select, found by its accessible name. */

@@ -1,6 +1,8 @@
 import type { Browser, Locator } from 'playwright-core';
+import { Role } from '../src/common/access/index.ts';
 import { launchChromium, screenshot } from './harness/browser.ts';
 import { eventually } from './harness/kefu-process.ts';
+import { signInStaff } from './harness/routing-fixtures.ts';
 import { startTestApp, type TestApp } from './harness/test-app.ts';
 
 describe('the chat widget in Chromium, embedded in a page as a bank embeds it', () => {
@@ -59,6 +61,51 @@ describe('the chat widget in Chromium, embedded in a page as a bank embeds it', 
       .locator('.kefu-log > li')
       .evaluateAll((items) => items.map((item) => item.getAttribute('data-seq')));
     expect(seqs).toEqual(['1', '2', '3']);
+  });
+
+  it('tells a waiting customer their place in the queue and the estimated wait, in their language', async () => {
+    // The only agent of the handoff group is at their desk but busy: customers wait in the queue, nobody overflows.
+    const supervisor = await signInStaff(kefu, 'zhou.min', [Role.Supervisor]);
+    const agent = await signInStaff(kefu, 'wu.fang', [Role.Agent]);
+    expect((await agent.call('PUT', '/api/v1/routing/me/presence', { presence: 'busy' })).status).toBe(200);
+    expect((await supervisor.call('PUT', `/api/v1/routing/agents/${agent.id}/capacity`, { capacity: 1 })).status).toBe(
+      200,
+    );
+    const group = await supervisor.call('POST', '/api/v1/routing/groups', { name: '排队组', handoffDefault: true });
+    expect(group.status).toBe(201);
+    expect((await supervisor.call('PUT', `/api/v1/routing/groups/${group.body.id}/members/${agent.id}`)).status).toBe(
+      200,
+    );
+
+    const first = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
+    await first.goto(`${kefu.baseUrl}/widget/demo`);
+    await first.getByRole('button', { name: '在线客服' }).click();
+    await first.locator('.kefu-log [data-seq="1"]').waitFor();
+    await first.getByRole('textbox', { name: '请输入您的问题' }).fill('转人工');
+    await first.keyboard.press('Enter');
+    const status = first.locator('.kefu-status');
+    await status.filter({ hasText: /正在为您转接人工客服，请稍候。您排在第 1 位，预计等待约 \d+ 分钟/ }).waitFor();
+    await screenshot(first, 'widget-queue-position');
+
+    const second = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await second.goto(`${kefu.baseUrl}/widget/demo?lang=en`);
+    await second.getByRole('button', { name: 'Chat with us' }).click();
+    await second.locator('.kefu-log [data-seq="1"]').waitFor();
+    await second.getByRole('textbox', { name: 'Type your question' }).fill('Talk to a human, please');
+    await second.keyboard.press('Enter');
+    await second
+      .locator('.kefu-status')
+      .filter({ hasText: /You are number 2 in the queue, about \d+ min wait/ })
+      .waitFor({ timeout: 10_000 });
+
+    // Once the agent is free the first customer is served: the queue line goes, the second moves up on the next poll.
+    expect((await agent.call('PUT', '/api/v1/routing/me/presence', { presence: 'online' })).status).toBe(200);
+    await first.getByText('客服 wu.fang 为您服务。').waitFor({ timeout: 15_000 });
+    await eventually(async () => (await status.textContent()) === '', 10_000);
+    await second
+      .locator('.kefu-status')
+      .filter({ hasText: /You are number 1 in the queue/ })
+      .waitFor({ timeout: 10_000 });
   });
 });
 

@@ -44,6 +44,8 @@ const TEXTS: Record<Language, Record<string, string>> = {
     send: '发送',
     offline: '网络已断开，正在重新连接…',
     queued: '正在为您转接人工客服，请稍候',
+    position: '您排在第 {position} 位，预计等待约 {minutes} 分钟',
+    separator: '。',
     failed: '发送失败，将在重新连接后重试',
     log: '对话记录',
   },
@@ -55,6 +57,8 @@ const TEXTS: Record<Language, Record<string, string>> = {
     send: 'Send',
     offline: 'Connection lost, reconnecting…',
     queued: 'Connecting you to an agent, please wait',
+    position: 'You are number {position} in the queue, about {minutes} min wait',
+    separator: '. ',
     failed: 'Not sent yet; it will be retried when the connection is back',
     log: 'Conversation',
   },
@@ -62,6 +66,8 @@ const TEXTS: Record<Language, Record<string, string>> = {
 
 const STORAGE_KEY = 'kefu-widget';
 const ACK_TIMEOUT_MS = 10_000;
+// How often a waiting customer's place in the queue is asked again: often enough to feel live, cheap for the server.
+const QUEUE_POLL_MS = 3_000;
 
 interface Saved {
   token?: string;
@@ -81,6 +87,8 @@ class KefuWidget {
   private readonly input: HTMLTextAreaElement;
   private readonly status: HTMLElement;
   private readonly launcher: HTMLButtonElement;
+  private queuePoll?: ReturnType<typeof setInterval>;
+  private queueText = '';
 
   constructor(
     private readonly server: string,
@@ -154,7 +162,10 @@ class KefuWidget {
     });
     this.socket = socket;
     socket.on('connect', () => void this.resume());
-    socket.on('disconnect', () => this.showStatus(this.texts.offline));
+    socket.on('disconnect', () => {
+      this.stopQueuePoll();
+      this.showStatus(this.texts.offline);
+    });
     // Visitor tokens are short-lived; an expired one is refused at the handshake and replaced.
     socket.on('connect_error', (error: Error) => {
       if (/unauthenticated/.test(error.message)) void this.startOver(true);
@@ -289,7 +300,47 @@ class KefuWidget {
   }
 
   private showState(state: string): void {
-    this.showStatus(state === 'queued' ? this.texts.queued : '');
+    if (state !== 'queued') {
+      this.stopQueuePoll();
+      this.showStatus('');
+      return;
+    }
+    this.showStatus(this.queuedText());
+    if (this.queuePoll) return;
+    this.queuePoll = setInterval(() => void this.pollQueue(), QUEUE_POLL_MS);
+    void this.pollQueue();
+  }
+
+  private stopQueuePoll(): void {
+    clearInterval(this.queuePoll);
+    this.queuePoll = undefined;
+    this.queueText = '';
+  }
+
+  /** Place in the queue and estimated wait (GET /api/v1/conversations/:id/queue), shown under the waiting line. */
+  private async pollQueue(): Promise<void> {
+    const conversationId = this.saved.conversationId;
+    if (!conversationId || !this.saved.token) return;
+    try {
+      const response = await fetch(`${this.server}/api/v1/conversations/${conversationId}/queue`, {
+        headers: { authorization: `Bearer ${this.saved.token}` },
+      });
+      if (!response.ok || !this.queuePoll) return;
+      const queue = (await response.json()) as { position: number | null; estimatedWaitSeconds: number | null };
+      this.queueText =
+        queue.position === null
+          ? ''
+          : this.texts.position
+              .replace('{position}', String(queue.position))
+              .replace('{minutes}', String(Math.max(1, Math.ceil((queue.estimatedWaitSeconds ?? 0) / 60))));
+      this.showStatus(this.queuedText());
+    } catch {
+      // Offline for a moment: the socket's reconnect shows that; the next poll tries again.
+    }
+  }
+
+  private queuedText(): string {
+    return this.queueText ? `${this.texts.queued}${this.texts.separator}${this.queueText}` : this.texts.queued;
   }
 
   private showStatus(text: string): void {

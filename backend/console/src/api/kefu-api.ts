@@ -51,6 +51,7 @@ export interface RoutingAgent {
   presence: Presence;
   capacity: number;
   active: number;
+  groupIds: string[];
 }
 
 /** One message of a transcript (GET /api/v1/agent/conversations/{id}/messages). */
@@ -62,6 +63,24 @@ export interface ChatMessage {
   text: string;
   suggestions?: { id: string; question: string }[];
   createdAt: string;
+}
+
+/** An internal note (GET /api/v1/agent/conversations/{id}/notes): staff only, never shown to the customer. */
+export interface ConversationNote {
+  id: string;
+  authorId: string;
+  authorName: string;
+  text: string;
+  shredded: boolean;
+  createdAt: string;
+}
+
+/** A canned reply (GET /api/v1/canned-replies): the body as written, `{variables}` included. */
+export interface CannedReply {
+  id: string;
+  title: string;
+  body: string;
+  groupId: string | null;
 }
 
 export interface ConversationSummary {
@@ -219,12 +238,30 @@ export class KefuApi {
     return this.call('POST', `/api/v1/routing/conversations/${conversationId}/transfer`, target);
   }
 
+  /** A supervisor serves the conversation from now on (waiting or assigned); audited by the API. */
+  takeOver(conversationId: string): Promise<QueueEntry> {
+    return this.call('POST', `/api/v1/routing/conversations/${conversationId}/takeover`, {});
+  }
+
   transcript(conversationId: string, afterSeq: number): Promise<Transcript> {
     return this.call('GET', `/api/v1/agent/conversations/${conversationId}/messages?afterSeq=${afterSeq}`);
   }
 
   reply(conversationId: string, clientMessageId: string, text: string): Promise<{ message: ChatMessage }> {
     return this.call('POST', `/api/v1/agent/conversations/${conversationId}/messages`, { clientMessageId, text });
+  }
+
+  /** The global canned replies and, given a group, that group's. */
+  cannedReplies(groupId?: string | null): Promise<CannedReply[]> {
+    return this.call('GET', `/api/v1/canned-replies${groupId ? `?groupId=${groupId}` : ''}`);
+  }
+
+  notes(conversationId: string): Promise<ConversationNote[]> {
+    return this.call('GET', `/api/v1/agent/conversations/${conversationId}/notes`);
+  }
+
+  addNote(conversationId: string, text: string): Promise<ConversationNote> {
+    return this.call('POST', `/api/v1/agent/conversations/${conversationId}/notes`, { text });
   }
 
   close(conversationId: string, disposition: Disposition, summary: string): Promise<ConversationSummary> {

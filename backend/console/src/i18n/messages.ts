@@ -1,4 +1,5 @@
 import { auditEnUS, auditZhCN } from './audit-messages.ts';
+import { monitorEnUS, monitorZhCN } from './monitor-messages.ts';
 
 /** The console's own texts (Ant Design's component texts come from its locale packs). zh-CN is the default. */
 const zhCN = {
@@ -59,6 +60,17 @@ const zhCN = {
   'reply.placeholder': '输入回复，Enter 发送，Shift+Enter 换行（Ctrl+K 聚焦）',
   'reply.send': '发送',
   'reply.failed': '发送失败，请重试（不会重复发送）。',
+  'reply.modeReply': '回复客户',
+  'reply.modeNote': '内部备注',
+  'note.placeholder': '写内部备注（客户看不到），Enter 保存，Shift+Enter 换行（Alt+N 切换）',
+  'note.save': '保存备注',
+  'note.label': '内部备注',
+  'canned.button': '快捷回复',
+  'canned.title': '插入快捷回复（Alt+R）',
+  'canned.search': '搜索快捷回复',
+  'canned.empty': '暂无快捷回复，请班长添加。',
+  'canned.global': '通用',
+  'canned.unfilled': '以下变量无法自动填写，请手动补全：{names}',
   'assist.title': '智能辅助',
   'assist.empty': '暂无推荐答案',
   'assist.insert': '插入',
@@ -124,6 +136,7 @@ const zhCN = {
   'placeholder.title': '即将推出',
   'placeholder.hint': '此功能正在建设中。',
   ...auditZhCN,
+  ...monitorZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -186,6 +199,18 @@ const enUS: Record<MessageKey, string> = {
   'reply.placeholder': 'Type a reply; Enter sends, Shift+Enter adds a line (Ctrl+K to focus)',
   'reply.send': 'Send',
   'reply.failed': 'Not sent; try again (it will not be sent twice).',
+  'reply.modeReply': 'Reply to customer',
+  'reply.modeNote': 'Internal note',
+  'note.placeholder':
+    'Write an internal note (the customer never sees it); Enter saves, Shift+Enter adds a line (Alt+N)',
+  'note.save': 'Save note',
+  'note.label': 'Internal note',
+  'canned.button': 'Canned replies',
+  'canned.title': 'Insert a canned reply (Alt+R)',
+  'canned.search': 'Search canned replies',
+  'canned.empty': 'No canned replies yet; a supervisor adds them.',
+  'canned.global': 'Everyone',
+  'canned.unfilled': 'These variables could not be filled in; complete them by hand: {names}',
   'assist.title': 'Assist',
   'assist.empty': 'No suggested answers',
   'assist.insert': 'Insert',
@@ -251,6 +276,7 @@ const enUS: Record<MessageKey, string> = {
   'placeholder.title': 'Coming soon',
   'placeholder.hint': 'This part of the console is being built.',
   ...auditEnUS,
+  ...monitorEnUS,
 };
 
 export type Language = 'zh-CN' | 'en-US';

@@ -39,7 +39,7 @@ export const sections: readonly ConsoleSection[] = [
     title: 'nav.monitor',
     icon: <DashboardOutlined />,
     anyOf: [Permission.ConversationsSupervise],
-    screen: placeholder,
+    screen: lazy(() => import('../screens/monitor-screen.tsx')),
   },
   {
     key: 'knowledge',

@@ -26,6 +26,8 @@ export enum Permission {
   SessionRead = 'session.read',
   /** Skill groups, their members, strategies and working hours, and each agent's capacity. */
   RoutingManage = 'routing.manage',
+  /** Create, change and delete the canned replies (快捷回复) agents insert. */
+  CannedRepliesManage = 'canned-replies.manage',
   /** Create, work on and comment tickets (工单). */
   TicketsHandle = 'tickets.handle',
   /** Define the custom fields tickets carry. */

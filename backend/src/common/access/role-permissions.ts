@@ -14,6 +14,7 @@ export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
     Permission.ConversationsSupervise,
     Permission.PersonalDataReveal,
     Permission.RoutingManage,
+    Permission.CannedRepliesManage,
     Permission.TicketsHandle,
     Permission.TicketsConfigure,
     Permission.QualityConfigure,

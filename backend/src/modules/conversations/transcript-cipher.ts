@@ -94,6 +94,25 @@ export class TranscriptCipher implements OnApplicationBootstrap, OnModuleDestroy
     });
   }
 
+  /** An internal note: encrypted like the transcript, bound to its conversation and its own id. */
+  sealNote(conversationId: string, noteId: string, text: string, createdAt: Date): Promise<Buffer> {
+    return this.cipher.encrypt(text, {
+      purpose: TRANSCRIPTS_PURPOSE,
+      period: periodOf(createdAt),
+      context: noteContextOf(conversationId, noteId),
+    });
+  }
+
+  /** The note's text, or null once its month's key is destroyed (shredded with the transcript). */
+  async openNote(conversationId: string, noteId: string, body: Buffer): Promise<string | null> {
+    try {
+      return await this.cipher.decryptText(body, noteContextOf(conversationId, noteId));
+    } catch (error) {
+      if (error instanceof KeyDestroyedError) return null;
+      throw error;
+    }
+  }
+
   async open(stored: StoredMessage): Promise<ChatMessage> {
     const content = await this.content(stored);
     return {
@@ -123,4 +142,8 @@ const SHREDDED: MessageContent = { text: '' };
 
 function contextOf(conversationId: string, seq: number): string {
   return `conversation_messages.body:${conversationId}:${seq}`;
+}
+
+function noteContextOf(conversationId: string, noteId: string): string {
+  return `conversation_notes.body:${conversationId}:${noteId}`;
 }

@@ -1,10 +1,13 @@
-import { Alert, Button, Card, Col, Flex, message, Row, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, Flex, message, Row, Segmented, Space, Tag, Typography } from 'antd';
 import type { TextAreaRef } from 'antd/es/input/TextArea';
 import { useRef, useState } from 'react';
 import type { QueueEntry } from '../../api/kefu-api.ts';
+import { fillIn } from '../../i18n/fill-in.ts';
 import { useLanguage } from '../../i18n/language-context.tsx';
 import { useStaff } from '../../shell/staff-context.tsx';
 import { AssistPanel } from './assist-panel.tsx';
+import { CannedReplyPicker } from './canned-reply-picker.tsx';
+import { fillCannedVariables } from './canned-variables.ts';
 import { CloseDialog } from './close-dialog.tsx';
 import { CustomerPanel } from './customer-panel.tsx';
 import { ReplyBox } from './reply-box.tsx';
@@ -12,6 +15,7 @@ import { SentimentTag } from './sentiment-tag.tsx';
 import { TranscriptList } from './transcript-list.tsx';
 import { TransferDialog } from './transfer-dialog.tsx';
 import { useAssist } from './use-assist.ts';
+import { useNotes } from './use-notes.ts';
 import { useShortcuts } from './use-shortcuts.ts';
 import { useTranscript } from './use-transcript.ts';
 
@@ -29,13 +33,16 @@ export function ConversationView({
   onLeft(): void;
 }) {
   const { t } = useLanguage();
-  const { api } = useStaff();
+  const { api, staff } = useStaff();
   const { conversation, messages, append } = useTranscript(conversationId);
+  const notes = useNotes(conversationId);
+  // Replies need the conversation to be this agent's; notes only need read access (also after a close).
+  const [mode, setMode] = useState<'reply' | 'note'>('reply');
   const serving = entry !== undefined && conversation?.state !== 'closed';
   const lastCustomerSeq = messages.filter((each) => each.sender === 'visitor').at(-1)?.seq;
   const assistance = useAssist(conversationId, lastCustomerSeq, serving);
   const [draft, setDraft] = useState('');
-  const [dialog, setDialog] = useState<'transfer' | 'close'>();
+  const [dialog, setDialog] = useState<'transfer' | 'close' | 'canned'>();
   const replyInput = useRef<TextAreaRef>(null);
 
   const insert = (answer: string) => {
@@ -50,6 +57,11 @@ export function ConversationView({
     'Ctrl+K': () => replyInput.current?.focus(),
     'Alt+Enter': () => serving && setDialog('close'),
     'Alt+T': () => serving && setDialog('transfer'),
+    'Alt+R': () => (serving || mode === 'note') && setDialog('canned'),
+    'Alt+N': () => {
+      setMode((current) => (current === 'reply' ? 'note' : 'reply'));
+      replyInput.current?.focus();
+    },
     'Alt+1': insertSuggestion(0),
     'Alt+2': insertSuggestion(1),
     'Alt+3': insertSuggestion(2),
@@ -82,15 +94,31 @@ export function ConversationView({
         >
           <Flex vertical gap={8}>
             {conversation && !serving && <Alert type="info" showIcon message={t('workspace.notServing')} />}
-            <TranscriptList messages={messages} />
+            <TranscriptList messages={messages} notes={notes.notes} />
+            <Flex justify="space-between" align="center">
+              <Segmented
+                aria-label={t('reply.modeReply')}
+                value={mode}
+                onChange={(value) => setMode(value as 'reply' | 'note')}
+                options={[
+                  { value: 'reply', label: t('reply.modeReply') },
+                  { value: 'note', label: t('reply.modeNote') },
+                ]}
+              />
+              <Button disabled={!serving && mode === 'reply'} onClick={() => setDialog('canned')}>
+                {t('canned.button')}
+              </Button>
+            </Flex>
             <ReplyBox
               draft={draft}
               onDraftChange={setDraft}
-              disabled={!serving}
+              disabled={mode === 'reply' && !serving}
+              note={mode === 'note'}
               inputRef={replyInput}
-              onSend={async (clientMessageId, text) =>
-                append((await api.reply(conversationId, clientMessageId, text)).message)
-              }
+              onSend={async (clientMessageId, text) => {
+                if (mode === 'note') notes.add(await api.addNote(conversationId, text));
+                else append((await api.reply(conversationId, clientMessageId, text)).message);
+              }}
             />
           </Flex>
         </Card>
@@ -109,6 +137,22 @@ export function ConversationView({
           setDialog(undefined);
           void message.success(t('transfer.done'));
           onLeft();
+        }}
+      />
+      <CannedReplyPicker
+        open={dialog === 'canned'}
+        groupId={entry?.groupId}
+        onCancel={() => setDialog(undefined)}
+        onPick={(reply) => {
+          setDialog(undefined);
+          const now = new Date();
+          const { text, unfilled } = fillCannedVariables(reply.body, {
+            agentName: staff.username,
+            date: now.toLocaleDateString(),
+            time: now.toLocaleTimeString(),
+          });
+          insert(text);
+          if (unfilled.length > 0) void message.warning(fillIn(t('canned.unfilled'), { names: unfilled.join(' ') }));
         }}
       />
       <CloseDialog

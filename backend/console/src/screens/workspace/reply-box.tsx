@@ -16,12 +16,15 @@ export function ReplyBox({
   onDraftChange,
   onSend,
   disabled,
+  note = false,
   inputRef,
 }: {
   draft: string;
   onDraftChange(text: string): void;
   onSend(clientMessageId: string, text: string): Promise<void>;
   disabled: boolean;
+  /** Writing an internal note instead of a reply: other texts and colours, same keys. */
+  note?: boolean;
   inputRef: Ref<TextAreaRef>;
 }) {
   const { t } = useLanguage();
@@ -51,8 +54,9 @@ export function ReplyBox({
       <Flex gap={8} align="flex-end">
         <Input.TextArea
           ref={inputRef}
-          aria-label={t('reply.placeholder')}
-          placeholder={t('reply.placeholder')}
+          aria-label={t(note ? 'note.placeholder' : 'reply.placeholder')}
+          placeholder={t(note ? 'note.placeholder' : 'reply.placeholder')}
+          style={note ? { background: '#fffbe6' } : undefined}
           value={draft}
           disabled={disabled}
           rows={3}
@@ -68,7 +72,7 @@ export function ReplyBox({
           }}
         />
         <Button type="primary" loading={sending} disabled={disabled} onClick={() => void send()}>
-          {t('reply.send')}
+          {t(note ? 'note.save' : 'reply.send')}
         </Button>
       </Flex>
     </Flex>

@@ -1,5 +1,12 @@
 import { CreateConversations1795770100000 } from './1795770100000-create-conversations.ts';
 import { AddAgentParticipation1795772900000 } from './1795772900000-add-agent-participation.ts';
+import { CreateConversationNotes1795792000000 } from './1795792000000-create-conversation-notes.ts';
+import { CreateCannedReplies1795792100000 } from './1795792100000-create-canned-replies.ts';
 
 /** The conversations module's migrations in the order they apply. */
-export const conversationsMigrations = [CreateConversations1795770100000, AddAgentParticipation1795772900000];
+export const conversationsMigrations = [
+  CreateConversations1795770100000,
+  AddAgentParticipation1795772900000,
+  CreateConversationNotes1795792000000,
+  CreateCannedReplies1795792100000,
+];
