@@ -1,7 +1,7 @@
-import { Injectable, type OnModuleInit, UnsupportedMediaTypeException } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import type { FastifyInstance } from 'fastify';
 import { KefuConfig } from '../../common/config/kefu-config.ts';
+import { acceptRawBodies } from '../../common/http/raw-body-parser.ts';
 
 /** The one route that reads an uploaded export file. */
 export const VERIFY_EXPORT_PATH = '/api/v1/audit/verify-export';
@@ -21,18 +21,10 @@ export class AuditExportUploadParser implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
-    fastify.addContentTypeParser(
-      EXPORT_UPLOAD_MEDIA_TYPE,
-      { parseAs: 'buffer', bodyLimit: this.config.audit.verifyUploadLimitBytes },
-      (request, body, done) =>
-        request.routeOptions.url === VERIFY_EXPORT_PATH
-          ? done(null, body)
-          : done(
-              new UnsupportedMediaTypeException(
-                `${EXPORT_UPLOAD_MEDIA_TYPE} is accepted only by ${VERIFY_EXPORT_PATH}`,
-              ),
-            ),
-    );
+    acceptRawBodies(this.adapterHost, {
+      mediaTypes: EXPORT_UPLOAD_MEDIA_TYPE,
+      bodyLimit: this.config.audit.verifyUploadLimitBytes,
+      onlyFor: VERIFY_EXPORT_PATH,
+    });
   }
 }

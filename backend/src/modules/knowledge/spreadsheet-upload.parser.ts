@@ -1,7 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import type { FastifyInstance } from 'fastify';
 import { KefuConfig } from '../../common/config/kefu-config.ts';
+import { acceptRawBodies } from '../../common/http/raw-body-parser.ts';
 import { spreadsheetMediaTypes } from './spreadsheet-files.ts';
 
 /**
@@ -17,11 +17,9 @@ export class SpreadsheetUploadParser implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
-    fastify.addContentTypeParser(
-      Object.values(spreadsheetMediaTypes),
-      { parseAs: 'buffer', bodyLimit: this.config.knowledge.importLimitBytes },
-      (_request, body, done) => done(null, body),
-    );
+    acceptRawBodies(this.adapterHost, {
+      mediaTypes: Object.values(spreadsheetMediaTypes),
+      bodyLimit: this.config.knowledge.importLimitBytes,
+    });
   }
 }
