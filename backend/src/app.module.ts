@@ -4,6 +4,7 @@ import type { KefuConfig } from './common/config/kefu-config.ts';
 import type { MigrationList } from './common/database/data-source-options.ts';
 import { DatabaseModule } from './common/database/database.module.ts';
 import { migrations } from './migrations.ts';
+import { AnalyticsModule } from './modules/analytics/index.ts';
 import { AssistModule } from './modules/assist/index.ts';
 import { AuditModule } from './modules/audit/index.ts';
 import { AuthModule } from './modules/auth/index.ts';
@@ -54,6 +55,7 @@ export class AppModule {
         RoutingModule,
         AssistModule,
         QualityModule,
+        AnalyticsModule,
         ConsoleModule,
         ...(options.extraModules ?? []),
       ],

@@ -1,4 +1,5 @@
 import type { MigrationList } from './common/database/data-source-options.ts';
+import { analyticsMigrations } from './modules/analytics/index.ts';
 import { auditMigrations } from './modules/audit/index.ts';
 import { botMigrations } from './modules/bot/index.ts';
 import { conversationsMigrations } from './modules/conversations/index.ts';
@@ -27,4 +28,5 @@ export const migrations: MigrationList = [
   ...ticketsMigrations,
   ...routingMigrations,
   ...qualityMigrations,
+  ...analyticsMigrations,
 ];

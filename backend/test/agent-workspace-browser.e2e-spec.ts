@@ -3,6 +3,7 @@ import { Role } from '../src/common/access/index.ts';
 import { detectPersonalData } from '../src/common/personal-data/index.ts';
 import { DemoIdentityProvider } from '../src/modules/auth/index.ts';
 import { launchChromium, screenshot } from './harness/browser.ts';
+import { type ConsoleTab, consoleTab } from './harness/console-tab.ts';
 import { eventually } from './harness/kefu-process.ts';
 import { type StaffMember, signInStaff } from './harness/routing-fixtures.ts';
 import { startTestApp, type TestApp } from './harness/test-app.ts';
@@ -10,12 +11,6 @@ import { startTestApp, type TestApp } from './harness/test-app.ts';
 const PASSWORD = 'correct horse battery staple';
 // A UnionPay debit card number with a valid Luhn digit: what a customer really types into a chat.
 const CARD = '6228 4801 2345 6789';
-
-/** A console tab that records what the browser complains about: CSP violations, script errors, failed calls. */
-interface ConsoleTab {
-  page: Page;
-  problems: string[];
-}
 
 /**
  * Issue 7's "done when": a customer in the widget asks for a person; agent A, signed in through OIDC, gets the
@@ -65,20 +60,8 @@ describe("the agent's day in Chromium: widget, workspace, assist, transfer, clos
 
   /** The console, signed in through the built-in provider's own sign-in page, set online with the presence switch. */
   async function agentConsole(username: string): Promise<ConsoleTab> {
-    const page = await newPage();
-    const tab: ConsoleTab = { page, problems: [] };
-    page.on('console', (entry) => {
-      if (entry.type() === 'error') tab.problems.push(`${entry.text()} ${JSON.stringify(entry.location())}`);
-    });
-    page.on('pageerror', (error) => tab.problems.push(error.message));
-    page.on('response', (response) => {
-      if (response.status() >= 400) tab.problems.push(`HTTP ${response.status()} ${response.url()}`);
-    });
-    await page.goto(`${kefu.baseUrl}/console/`);
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.getByLabel('用户名 / Username').fill(username);
-    await page.getByLabel('密码 / Password').fill(PASSWORD);
-    await page.getByRole('button', { name: '登录 / Sign in' }).click();
+    const tab = await consoleTab(browser, kefu.baseUrl, { username, password: PASSWORD });
+    const { page } = tab;
     await page.waitForURL(`${kefu.baseUrl}/console/workspace`);
     await choose(page, '在线状态', '在线');
     await eventually(async () => (await page.locator('.ant-select-selection-item[title="在线"]').count()) === 1, 5_000);

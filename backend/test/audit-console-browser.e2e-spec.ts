@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { Role } from '../src/common/access/index.ts';
 import { AuditExportVerifier, AuditTrail } from '../src/modules/audit/index.ts';
 import {
@@ -11,7 +11,8 @@ import {
 } from '../src/modules/audit/migrations/1795790000000-add-audit-sealed-form.ts';
 import { DemoIdentityProvider } from '../src/modules/auth/index.ts';
 import { mobileNumber, residentIdNumber, seededRandom } from './fixtures/personal-data-generators.ts';
-import { launchChromium, screenshot } from './harness/browser.ts';
+import { launchChromium, screenshot, settled } from './harness/browser.ts';
+import { consoleTab } from './harness/console-tab.ts';
 import { eventually } from './harness/kefu-process.ts';
 import { staffToken } from './harness/staff-token.ts';
 import { startTestApp, type TestApp } from './harness/test-app.ts';
@@ -62,26 +63,16 @@ describe('the auditor in the console: finds a reveal, exports and verifies it, a
   });
 
   it('filters to the reveal, shows it, exports its range, verifies the file and the chain, then sees an edited row', async () => {
-    const page = await browser.newPage({
-      viewport: { width: 1440, height: 900 },
-      locale: 'zh-CN',
-      acceptDownloads: true,
-    });
-    const problems: string[] = [];
     const writes: string[] = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`${message.text()} ${JSON.stringify(message.location())}`);
+    const { page, problems } = await consoleTab(browser, kefu.baseUrl, {
+      username: 'zhou.min',
+      password: PASSWORD,
+      context: { acceptDownloads: true },
+      onRequest: (request) => {
+        const url = new URL(request.url());
+        if (url.pathname.startsWith('/api/') && request.method() !== 'GET') writes.push(url.pathname);
+      },
     });
-    page.on('pageerror', (error) => problems.push(error.message));
-    page.on('response', (response) => {
-      if (response.status() >= 400) problems.push(`HTTP ${response.status()} ${response.url()}`);
-    });
-    page.on('request', (request) => {
-      const url = new URL(request.url());
-      if (url.pathname.startsWith('/api/') && request.method() !== 'GET') writes.push(url.pathname);
-    });
-    await page.goto(`${kefu.baseUrl}/console/`);
-    await signIn(page, 'zhou.min');
     await page.waitForURL(`${kefu.baseUrl}/console/audit`);
 
     // Search: only the reveal matches the action filter.
@@ -163,19 +154,3 @@ describe('the auditor in the console: finds a reveal, exports and verifies it, a
     expect(problems).toEqual([]);
   });
 });
-
-/** The real flow: the console's button, the provider's own sign-in form, the redirect back with a code. */
-async function signIn(page: Page, username: string): Promise<void> {
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.getByLabel('用户名 / Username').fill(username);
-  await page.getByLabel('密码 / Password').fill(PASSWORD);
-  await page.getByRole('button', { name: '登录 / Sign in' }).click();
-  await page.getByTestId('staff-username').waitFor();
-}
-
-/** Waits for the drawer's slide-in (and any other transition) to finish, so the screenshot shows the end state. */
-async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(
-    () => (globalThis as unknown as { document: { getAnimations(): unknown[] } }).document.getAnimations().length === 0,
-  );
-}

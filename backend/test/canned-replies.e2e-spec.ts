@@ -1,4 +1,5 @@
 import { Role } from '../src/common/access/index.ts';
+import { auditEvents } from './harness/audit-events.ts';
 import { type StaffMember, signInStaff } from './harness/routing-fixtures.ts';
 import { startTestApp, type TestApp } from './harness/test-app.ts';
 
@@ -69,5 +70,21 @@ describe('canned replies', () => {
     const missing = await supervisor.call('PUT', `/api/v1/canned-replies/${cards.body.id}`, { title: 'a', body: 'b' });
     expect(missing.status).toBe(404);
     expect((await agent.call('GET', '/api/v1/canned-replies')).body).toHaveLength(2);
+  });
+
+  it('audits every change with who made it; refused ones change and record nothing', async () => {
+    const created = await supervisor.call('POST', '/api/v1/canned-replies', {
+      title: '结束语',
+      body: '感谢您的来电。',
+    });
+    await supervisor.call('PUT', `/api/v1/canned-replies/${created.body.id}`, { title: '结束语', body: '感谢来电。' });
+    await supervisor.call('DELETE', `/api/v1/canned-replies/${created.body.id}`);
+    await agent.call('DELETE', `/api/v1/canned-replies/${created.body.id}`);
+    const events = await auditEvents(kefu, { action: 'config.change', targetId: created.body.id });
+    expect(events.map((event) => [event.actorId, event.targetType, event.details])).toEqual([
+      [supervisor.id, 'canned-reply', { change: 'create' }],
+      [supervisor.id, 'canned-reply', { change: 'update' }],
+      [supervisor.id, 'canned-reply', { change: 'delete' }],
+    ]);
   });
 });

@@ -3,18 +3,11 @@ import type { Browser, Page } from 'playwright-core';
 import { Role } from '../src/common/access/index.ts';
 import { DemoIdentityProvider } from '../src/modules/auth/index.ts';
 import { launchChromium, screenshot } from './harness/browser.ts';
+import { type ConsoleTab, consoleTab } from './harness/console-tab.ts';
 import { eventually } from './harness/kefu-process.ts';
 import { startTestApp, type TestApp } from './harness/test-app.ts';
 
 const PASSWORD = 'correct horse battery staple';
-
-/** A console tab that records what the browser complains about: CSP violations, script errors, failed loads. */
-interface ConsoleTab {
-  page: Page;
-  problems: string[];
-  /** The console's own files the browser fetched, by name. */
-  assets: Set<string>;
-}
 
 describe('the staff console in Chromium, signed in through the built-in OpenID provider', () => {
   let kefu: TestApp;
@@ -33,40 +26,27 @@ describe('the staff console in Chromium, signed in through the built-in OpenID p
     await kefu?.close();
   });
 
-  async function openConsole(): Promise<ConsoleTab> {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
-    const tab: ConsoleTab = { page, problems: [], assets: new Set() };
-    page.on('console', (message) => {
-      if (message.type() === 'error') tab.problems.push(`${message.text()} ${JSON.stringify(message.location())}`);
+  /** The console signed in as `username`, with the names of the console's own files the browser fetched. */
+  async function openConsole(username: string): Promise<ConsoleTab & { assets: Set<string> }> {
+    const assets = new Set<string>();
+    const tab = await consoleTab(browser, kefu.baseUrl, {
+      username,
+      password: PASSWORD,
+      context: { viewport: { width: 1280, height: 800 } },
+      onRequest: (request) => {
+        const match = /\/console\/assets\/([^/?]+)$/.exec(request.url());
+        if (match?.[1]) assets.add(match[1]);
+      },
     });
-    page.on('pageerror', (error) => tab.problems.push(error.message));
-    page.on('response', (response) => {
-      if (response.status() >= 400) tab.problems.push(`HTTP ${response.status()} ${response.url()}`);
-    });
-    page.on('request', (request) => {
-      const match = /\/console\/assets\/([^/?]+)$/.exec(request.url());
-      if (match?.[1]) tab.assets.add(match[1]);
-    });
-    await page.goto(`${kefu.baseUrl}/console/`);
-    return tab;
-  }
-
-  /** The real flow: the console's button, the provider's own sign-in form, the redirect back with a code. */
-  async function signIn(page: Page, username: string): Promise<void> {
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.getByLabel('用户名 / Username').fill(username);
-    await page.getByLabel('密码 / Password').fill(PASSWORD);
-    await page.getByRole('button', { name: '登录 / Sign in' }).click();
-    await page.getByTestId('staff-username').waitFor();
+    return { ...tab, assets };
   }
 
   const navigation = (page: Page) => page.getByRole('navigation').getByRole('menuitem').allInnerTexts();
 
-  it('shows an agent only the workspace, speaks English on request and signs out at the provider', async () => {
-    const { page, problems, assets } = await openConsole();
-    await signIn(page, 'wang.fang');
+  it('shows an agent only the workspace and their quality scores, speaks English on request and signs out at the provider', async () => {
+    const { page, problems, assets } = await openConsole('wang.fang');
     await page.waitForURL(`${kefu.baseUrl}/console/workspace`);
-    expect(await navigation(page)).toEqual(['工作台']);
+    expect(await navigation(page)).toEqual(['工作台', '质检']);
     await page.getByText('暂无会话').waitFor();
     // The workspace asked routing about this agent: no conversation assigned yet, so no load.
     await page.getByText(/^当前负载 0\/\d+$/).waitFor();
@@ -74,7 +54,7 @@ describe('the staff console in Chromium, signed in through the built-in OpenID p
     await screenshot(page, 'console-agent-workspace');
 
     await page.getByRole('button', { name: 'English' }).click();
-    expect(await navigation(page)).toEqual(['Workspace']);
+    expect(await navigation(page)).toEqual(['Workspace', 'Quality']);
     await page.getByText('No conversations').waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('en-US');
     await screenshot(page, 'console-agent-workspace-en');
@@ -98,8 +78,7 @@ describe('the staff console in Chromium, signed in through the built-in OpenID p
   });
 
   it('shows a knowledge editor the published knowledge, searchable, with a chart that loads ECharts on demand', async () => {
-    const { page, problems, assets } = await openConsole();
-    await signIn(page, 'li.wei');
+    const { page, problems, assets } = await openConsole('li.wei');
     await page.waitForURL(`${kefu.baseUrl}/console/knowledge`);
     expect(await navigation(page)).toEqual(['知识库']);
     const rows = page.locator('.ant-table-tbody tr.ant-table-row');

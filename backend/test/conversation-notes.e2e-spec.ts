@@ -49,12 +49,24 @@ describe('internal notes on a conversation', () => {
     expect((await supervisor.call('POST', notes, { text: '班长已知悉，继续跟进' })).status).toBe(201);
     const blank = await agent.call('POST', notes, { text: '  ' });
     expect(blank.status).toBe(400);
+    // A retry of the same draft (its answer was lost) returns the note stored the first time; a bad id is named.
+    const draft = { text: '已核实身份', clientNoteId: 'n-1' };
+    const first = await supervisor.call('POST', notes, draft);
+    const retried = await supervisor.call('POST', notes, { ...draft, text: '已核实身份（重发）' });
+    expect(retried.body).toEqual(first.body);
+    const badId = await supervisor.call('POST', notes, { text: 'x', clientNoteId: 'not an id' });
+    expect(badId.status).toBe(400);
+    expect(badId.body.violations).toEqual([expect.objectContaining({ field: 'clientNoteId', rule: 'matches' })]);
 
     // The same access as the transcript: the agent serving it and supervisors, nobody else.
     const listed = await agent.call('GET', notes);
     expect(listed.status).toBe(200);
-    expect(listed.body.map((note: { authorName: string }) => note.authorName)).toEqual(['agent-ma', 'sup-he']);
-    expect((await supervisor.call('GET', notes)).body).toHaveLength(2);
+    expect(listed.body.map((note: { authorName: string }) => note.authorName)).toEqual([
+      'agent-ma',
+      'sup-he',
+      'sup-he',
+    ]);
+    expect((await supervisor.call('GET', notes)).body).toHaveLength(3);
     expect((await other.call('GET', notes)).status).toBe(403);
     expect((await other.call('POST', notes, { text: '我也来写' })).status).toBe(403);
     expect([401, 403]).toContain((await api(kefu.baseUrl, token, 'GET', notes)).status);
@@ -88,7 +100,7 @@ describe('internal notes on a conversation', () => {
     const rows = await query<{ body: Buffer }>(kefu, 'SELECT body FROM conversation_notes WHERE conversation_id = $1', [
       conversationId,
     ]);
-    expect(rows).toHaveLength(2);
+    expect(rows).toHaveLength(3);
     for (const row of rows) {
       expect(row.body.toString('utf8')).not.toContain('诈骗');
       expect(row.body.toString('utf8')).not.toContain('6789');

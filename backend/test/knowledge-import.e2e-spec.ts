@@ -5,23 +5,12 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import pg from 'pg';
 import { Role } from '../src/common/access/index.ts';
+import { importColumns, importCsv, importRow } from './fixtures/knowledge-import-sheet.ts';
 import { writeTinyKnowledgeBase } from './fixtures/tiny-knowledge-base.ts';
 import { staffToken } from './harness/staff-token.ts';
 import { startTestApp, type TestApp } from './harness/test-app.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const header = ['id', 'kind', 'language', 'action', 'question', 'similar', 'answer', 'answer_links', 'answer_web'];
-const fullHeader = [
-  ...header,
-  'answer_web_links',
-  'answer_api',
-  'answer_api_links',
-  'category',
-  'tags',
-  'effective_from',
-  'expires_at',
-  'held_out',
-];
 
 describe('knowledge import and export', () => {
   let kbDir: string;
@@ -52,9 +41,6 @@ describe('knowledge import and export', () => {
   const download = (file: string) =>
     fetch(`${kefu.baseUrl}/api/v1/knowledge/${file}`, { headers: { authorization: `Bearer ${editor}` } });
   const draftCount = async () => Number((await db.query('SELECT count(*) AS n FROM knowledge_drafts')).rows[0].n);
-  const row = (values: Record<string, string>) => fullHeader.map((column) => values[column] ?? '');
-  const csv = (rows: string[][]) =>
-    rows.map((cells) => cells.map((c) => `"${c.replaceAll('"', '""')}"`).join(',')).join('\n');
 
   it('offers a template in Excel and CSV whose header is the import format', async () => {
     const xlsx = await download('template.xlsx');
@@ -64,10 +50,10 @@ describe('knowledge import and export', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
     const headerRow = workbook.worksheets[0]?.getRow(1).values as string[] | undefined;
-    expect(headerRow?.slice(1)).toEqual(fullHeader);
+    expect(headerRow?.slice(1)).toEqual(importColumns);
     const template = await download('template.csv');
     const text = await template.text();
-    expect(parse(text, { bom: true })[0]).toEqual(fullHeader);
+    expect(parse(text, { bom: true })[0]).toEqual(importColumns);
     // The template's own example rows import as they are.
     const imported = await upload(bytes, XLSX);
     expect(imported.status).toBe(201);
@@ -77,10 +63,10 @@ describe('knowledge import and export', () => {
     const before = await draftCount();
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('kb');
-    sheet.addRow(fullHeader);
+    sheet.addRow(importColumns);
     for (let n = 1; n <= 5000; n += 1) {
       sheet.addRow(
-        row({
+        importRow({
           id: `zh-import-${String(n).padStart(5, '0')}`,
           kind: 'faq',
           language: 'zh',
@@ -127,14 +113,14 @@ describe('knowledge import and export', () => {
       category: '测试',
     };
     const response = await upload(
-      csv([
-        fullHeader,
-        row(good),
-        row({ ...good, id: 'zh-import-no-question', question: '' }),
-        row({ ...good, id: 'zh-import-bad-link', answer_links: '点我 | javascript:alert(1)' }),
-        row(good),
-        row({ ...good, id: 'zh-import-bad-kind', kind: 'poem' }),
-        row({ ...good, id: 'zh-card-lost-debit', language: 'en' }),
+      importCsv([
+        importColumns,
+        importRow(good),
+        importRow({ ...good, id: 'zh-import-no-question', question: '' }),
+        importRow({ ...good, id: 'zh-import-bad-link', answer_links: '点我 | javascript:alert(1)' }),
+        importRow(good),
+        importRow({ ...good, id: 'zh-import-bad-kind', kind: 'poem' }),
+        importRow({ ...good, id: 'zh-card-lost-debit', language: 'en' }),
       ]),
       'text/csv',
     );
@@ -153,8 +139,8 @@ describe('knowledge import and export', () => {
 
   it('refuses a header it does not know and a body that is not a spreadsheet', async () => {
     const response = await upload(
-      csv([
-        [...header.slice(0, 3), 'answr'],
+      importCsv([
+        [...importColumns.slice(0, 3), 'answr'],
         ['a', 'b', 'c', 'd'],
       ]),
       'text/csv',
@@ -175,7 +161,7 @@ describe('knowledge import and export', () => {
     expect(exported.status).toBe(200);
     const text = await exported.text();
     const records = parse(text, { bom: true }) as string[][];
-    expect(records[0]).toEqual(fullHeader);
+    expect(records[0]).toEqual(importColumns);
     expect(records.map((record) => record[0])).toContain('zh-card-lost-debit');
     const reimported = await upload(text, 'text/csv');
     expect(reimported.status).toBe(201);

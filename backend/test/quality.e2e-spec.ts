@@ -2,8 +2,12 @@ import { Role } from '../src/common/access/index.ts';
 import { luhnCheckDigit } from '../src/common/personal-data/index.ts';
 import { QualityInspector } from '../src/modules/quality/index.ts';
 import { auditEvents } from './harness/audit-events.ts';
-import { eventually } from './harness/kefu-process.ts';
-import { customerAskingForAgent, query, type StaffMember, signInStaff } from './harness/routing-fixtures.ts';
+import {
+  customerAskingForAgent,
+  customerServedByAgent,
+  type StaffMember,
+  signInStaff,
+} from './harness/routing-fixtures.ts';
 import { startTestApp, type TestApp } from './harness/test-app.ts';
 
 type ScoredItem = { ruleId: string; passed: boolean; findings: Array<{ seq: number | null; evidence: string }> };
@@ -31,15 +35,7 @@ describe('quality inspection', () => {
 
   /** A customer handed to the agent, who says `lines` and closes; answers the conversation id. */
   async function servedAndClosed(lines: string[]): Promise<string> {
-    const customer = await customerAskingForAgent(kefu.baseUrl);
-    await eventually(async () => {
-      const rows = await query(
-        kefu.databaseUrl,
-        "SELECT 1 FROM routing_queue WHERE conversation_id = $1 AND state = 'assigned'",
-        [customer.conversationId],
-      );
-      return rows.length === 1;
-    }, 15_000);
+    const customer = await customerServedByAgent(kefu);
     for (const [i, text] of lines.entries()) {
       const sent = await agent.call('POST', `/api/v1/agent/conversations/${customer.conversationId}/messages`, {
         clientMessageId: `q-${i}`,
@@ -138,6 +134,58 @@ describe('quality inspection', () => {
         failures: { greeting: 1, closing: 1, 'forbidden-words': 1 },
       },
     ]);
+  });
+
+  it('reports by team: every skill group, each conversation counted for every team of an agent who served it', async () => {
+    const started = new Date().toISOString();
+    const vip = await supervisor.call('POST', '/api/v1/routing/groups', { name: 'vip', strategy: 'least-busy' });
+    await supervisor.call('PUT', `/api/v1/routing/groups/${vip.body.id}/members/${agent.id}`);
+    const idle = await supervisor.call('POST', '/api/v1/routing/groups', { name: 'idle', strategy: 'least-busy' });
+    const conversationId = await servedAndClosed(['您好', '我不知道', '感谢您，再见']);
+
+    const to = new Date(Date.now() + 60_000).toISOString();
+    const report = await supervisor.call(
+      'GET',
+      `/api/v1/quality/reports/teams?scorecardId=standard&from=${started}&to=${to}`,
+    );
+    expect(report.status).toBe(200);
+    const byName = Object.fromEntries(report.body.map((row: { name: string }) => [row.name, row]));
+    // 100 − forbidden words 20; the agent is in both "quality" and "vip", so both teams count the conversation.
+    for (const team of ['quality', 'vip'])
+      expect(byName[team]).toMatchObject({
+        memberIds: [agent.id],
+        conversations: 1,
+        averageTotal: 80,
+        failures: { 'forbidden-words': 1 },
+      });
+    expect(byName.idle).toEqual({
+      teamId: idle.body.id,
+      name: 'idle',
+      memberIds: [],
+      conversations: 0,
+      averageTotal: null,
+      failures: {},
+    });
+
+    const noPeriod = await supervisor.call('GET', '/api/v1/quality/reports/teams?scorecardId=standard');
+    expect(noPeriod.status).toBe(400);
+    expect(new Set(noPeriod.body.violations.map((violation: { field: string }) => violation.field))).toEqual(
+      new Set(['from', 'to']),
+    );
+    expect(
+      (await agent.call('GET', `/api/v1/quality/reports/teams?scorecardId=standard&from=${started}&to=${to}`)).status,
+    ).toBe(403);
+
+    // The reviewer reads what was scored, masked like every screen; an agent does not get it through this route.
+    const transcript = await supervisor.call('GET', `/api/v1/quality/conversations/${conversationId}/transcript`);
+    expect(transcript.body.messages.map((message: { text: string }) => message.text)).toContain('我不知道');
+    expect((await agent.call('GET', `/api/v1/quality/conversations/${conversationId}/transcript`)).status).toBe(403);
+    const unscored = await customerAskingForAgent(kefu.baseUrl);
+    const notScored = await supervisor.call(
+      'GET',
+      `/api/v1/quality/conversations/${unscored.conversationId}/transcript`,
+    );
+    expect(notScored.status).toBe(404);
   });
 
   it('lets supervisors change rules and scorecards as data, audited, and refuses bad ones naming the field', async () => {

@@ -323,6 +323,47 @@ describe('routing: who gets a conversation, and moving it on', () => {
     expect(tickets.body[0].description).toContain('outside-working-hours');
   });
 
+  it('logs every change of presence and capacity with the state it set, written with the change itself', async () => {
+    const agent = await signInStaff(kefu, 'agent-log', [Role.Agent]);
+    const { capacity: initial } = (await agent.call('GET', '/api/v1/routing/me')).body.agent;
+    const presence = (value: string) => agent.call('PUT', '/api/v1/routing/me/presence', { presence: value });
+    await presence('online');
+    await presence('online');
+    expect((await supervisor.call('PUT', `/api/v1/routing/agents/${agent.id}/capacity`, { capacity: 2 })).status).toBe(
+      200,
+    );
+    await supervisor.call('PUT', `/api/v1/routing/agents/${agent.id}/capacity`, { capacity: 2 });
+    await presence('busy');
+    await presence('away');
+    expect((await presence('lunch')).status).toBe(400);
+    await presence('offline');
+
+    const log = await query<{ presence: string; capacity: number; changed_at: Date }>(
+      kefu,
+      'SELECT presence, capacity, changed_at FROM agent_presence_changes WHERE agent_id = $1 ORDER BY changed_at, id',
+      [agent.id],
+    );
+    // Signing in logs nothing (a new agent is offline); repeating a state or a refused request logs nothing either.
+    expect(log.map((row) => `${row.presence}/${row.capacity}`)).toEqual([
+      `online/${initial}`,
+      'online/2',
+      'busy/2',
+      'away/2',
+      'offline/2',
+    ]);
+    const [current] = await query<{ presence: string; capacity: number; presence_changed_at: Date }>(
+      kefu,
+      'SELECT presence, capacity, presence_changed_at FROM routing_agents WHERE agent_id = $1',
+      [agent.id],
+    );
+    const last = log.at(-1);
+    expect(current).toEqual({
+      presence: last?.presence,
+      capacity: last?.capacity,
+      presence_changed_at: last?.changed_at,
+    });
+  });
+
   it('refuses bad settings naming the field and the rule', async () => {
     const bad = await supervisor.call('POST', '/api/v1/routing/groups', {
       name: '',

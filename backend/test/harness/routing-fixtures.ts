@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
-import type { Role } from '../../src/common/access/index.ts';
+import { Role } from '../../src/common/access/index.ts';
 import { DemoIdentityProvider } from '../../src/modules/auth/index.ts';
+import { eventually } from './kefu-process.ts';
 import { signInWithAuthorizationCode } from './oidc-sign-in.ts';
 import type { TestApp } from './test-app.ts';
 import { visitorToken } from './widget-client.ts';
@@ -68,6 +69,18 @@ export async function customerAskingForAgent(baseUrl: string, token?: string): P
   return { baseUrl, token: visitor, conversationId, call };
 }
 
+/** A customer who asked the bot for a person, once routing has assigned them to an agent (within 15 seconds). */
+export async function customerServedByAgent(kefu: TestApp): Promise<WaitingCustomer> {
+  const customer = await customerAskingForAgent(kefu.baseUrl);
+  await eventually(async () => {
+    const rows = await query(kefu, "SELECT 1 FROM routing_queue WHERE conversation_id = $1 AND state = 'assigned'", [
+      customer.conversationId,
+    ]);
+    return rows.length === 1;
+  }, 15_000);
+  return customer;
+}
+
 /**
  * Read-only SQL for checks no API exposes. Given the app, through its own pool: a test that opens connections of its
  * own can be refused by a server that several test apps' pools have filled. Given a database URL, on a connection of
@@ -86,4 +99,17 @@ export async function query<T = Record<string, unknown>>(
   } finally {
     await client.end();
   }
+}
+
+/** A supervisor, and an agent online in a new group that receives the bot's handoffs: customers reach them at once. */
+export async function agentOnDuty(
+  kefu: TestApp,
+  names: { supervisor: string; agent: string; group: string },
+): Promise<{ supervisor: StaffMember; agent: StaffMember }> {
+  const supervisor = await signInStaff(kefu, names.supervisor, [Role.Supervisor]);
+  const agent = await signInStaff(kefu, names.agent, [Role.Agent]);
+  const group = await supervisor.call('POST', '/api/v1/routing/groups', { name: names.group, handoffDefault: true });
+  await supervisor.call('PUT', `/api/v1/routing/groups/${group.body.id}/members/${agent.id}`);
+  await agent.call('PUT', '/api/v1/routing/me/presence', { presence: 'online' });
+  return { supervisor, agent };
 }

@@ -48,6 +48,13 @@ const TEXTS: Record<Language, Record<string, string>> = {
     separator: '。',
     failed: '发送失败，将在重新连接后重试',
     log: '对话记录',
+    rate: '请为本次服务评分',
+    rating: '非常不满意|不满意|一般|满意|非常满意',
+    comment: '还有什么想告诉我们的？（选填）',
+    submitRating: '提交评价',
+    pickRating: '请先选择 1 到 5 分',
+    thanks: '感谢您的评价！',
+    ratingFailed: '评价未能提交，请稍后再试',
   },
   en: {
     open: 'Chat with us',
@@ -61,6 +68,13 @@ const TEXTS: Record<Language, Record<string, string>> = {
     separator: '. ',
     failed: 'Not sent yet; it will be retried when the connection is back',
     log: 'Conversation',
+    rate: 'How satisfied are you with this chat?',
+    rating: 'Very dissatisfied|Dissatisfied|Neutral|Satisfied|Very satisfied',
+    comment: 'Anything else you would like to tell us? (optional)',
+    submitRating: 'Send rating',
+    pickRating: 'Please choose a rating from 1 to 5 first',
+    thanks: 'Thank you for your feedback!',
+    ratingFailed: 'The rating was not sent; please try again',
   },
 };
 
@@ -73,6 +87,8 @@ interface Saved {
   token?: string;
   conversationId?: string;
   pending: { clientMessageId: string; text: string }[];
+  /** The conversation the customer has rated (or declined to be asked about again). */
+  rated?: string;
 }
 
 class KefuWidget {
@@ -89,6 +105,7 @@ class KefuWidget {
   private readonly launcher: HTMLButtonElement;
   private queuePoll?: ReturnType<typeof setInterval>;
   private queueText = '';
+  private survey?: HTMLElement;
 
   constructor(
     private readonly server: string,
@@ -200,6 +217,8 @@ class KefuWidget {
     this.socket?.disconnect();
     this.socket = undefined;
     this.saved = { token: newToken ? undefined : this.saved.token, pending: this.saved.pending };
+    this.survey?.remove();
+    this.survey = undefined;
     this.seen.clear();
     this.lastSeq = 0;
     this.save();
@@ -300,6 +319,7 @@ class KefuWidget {
   }
 
   private showState(state: string): void {
+    if (state === 'closed') this.offerSurvey();
     if (state !== 'queued') {
       this.stopQueuePoll();
       this.showStatus('');
@@ -309,6 +329,60 @@ class KefuWidget {
     if (this.queuePoll) return;
     this.queuePoll = setInterval(() => void this.pollQueue(), QUEUE_POLL_MS);
     void this.pollQueue();
+  }
+
+  /**
+   * The post-chat survey (CSAT), once per closed conversation: a native radio group (arrow keys choose, Tab moves on),
+   * an optional comment, sent to POST /api/v1/conversations/:id/rating. Kefu keeps one rating per conversation, so a
+   * resend after a lost answer is harmless.
+   */
+  private offerSurvey(): void {
+    const conversationId = this.saved.conversationId;
+    if (this.survey || !conversationId || this.saved.rated === conversationId) return;
+    const choices = element('fieldset', { class: 'kefu-rating' }, [element('legend', {}, [this.texts.rate])]);
+    this.texts.rating.split('|').forEach((meaning, index) => {
+      const value = String(index + 1);
+      const input = element('input', {
+        type: 'radio',
+        name: 'kefu-rating',
+        value,
+        'aria-label': `${value} ${meaning}`,
+      });
+      choices.append(
+        element('label', { title: meaning }, [input, element('span', { 'aria-hidden': 'true' }, [value])]),
+      );
+    });
+    const comment = element('textarea', { class: 'kefu-input', rows: '2', maxlength: '500' });
+    comment.setAttribute('aria-label', this.texts.comment);
+    comment.placeholder = this.texts.comment;
+    const send = element('button', { type: 'submit', class: 'kefu-send' }, [this.texts.submitRating]);
+    const form = element('form', { class: 'kefu-survey' }, [choices, comment, send]);
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      const chosen = form.querySelector<HTMLInputElement>('input[name="kefu-rating"]:checked');
+      if (!chosen) this.showStatus(this.texts.pickRating);
+      else void this.rate(conversationId, Number(chosen.value), comment.value.trim());
+    });
+    this.survey = form;
+    this.status.before(form);
+  }
+
+  private async rate(conversationId: string, rating: number, comment: string): Promise<void> {
+    try {
+      const response = await fetch(`${this.server}/api/v1/conversations/${conversationId}/rating`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${this.saved.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(comment ? { rating, comment } : { rating }),
+      });
+      // 409: rated already (from another tab): the survey is done either way.
+      if (!response.ok && response.status !== 409) throw new Error(`HTTP ${response.status}`);
+      this.saved.rated = conversationId;
+      this.save();
+      this.survey?.replaceChildren(element('p', { role: 'status' }, [this.texts.thanks]));
+      this.showStatus('');
+    } catch {
+      this.showStatus(this.texts.ratingFailed);
+    }
   }
 
   private stopQueuePoll(): void {
@@ -395,6 +469,15 @@ const STYLES = `
 .kefu-status{margin:0;padding:0 12px;color:#8a4b00;font-size:13px;min-height:1em}
 .kefu-form{display:flex;gap:8px;padding:8px;border-top:1px solid #e5e5e5}
 .kefu-input{flex:1;resize:none;font:inherit;padding:8px;border:1px solid #bbb;border-radius:8px}
+.kefu-survey{display:flex;flex-direction:column;gap:6px;padding:8px 12px;border-top:1px solid #e5e5e5}
+.kefu-survey p{margin:0;color:#1a5fb4}
+.kefu-rating{display:flex;gap:6px;border:0;margin:0;padding:0}
+.kefu-rating legend{padding:0 0 4px;font-size:14px}
+.kefu-rating label{cursor:pointer}
+.kefu-rating span{display:flex;align-items:center;justify-content:center;min-width:44px;min-height:44px;border:1px solid #1a5fb4;border-radius:8px;color:#1a5fb4}
+.kefu-rating input{position:absolute;opacity:0;width:1px;height:1px}
+.kefu-rating input:checked+span{background:#1a5fb4;color:#fff}
+.kefu-rating input:focus-visible+span{outline:3px solid #f5a623;outline-offset:2px}
 .kefu-send{background:#1a5fb4;color:#fff;border:0;border-radius:8px;padding:0 16px;min-height:44px;font:inherit;cursor:pointer}
 @media (max-width:480px){.kefu-panel{right:0;bottom:0;width:100vw;height:100vh;max-height:none;border-radius:0}}
 `;

@@ -1,5 +1,38 @@
 import type { Permission } from '../../../src/common/access/permission.ts';
 import type { Role } from '../../../src/common/access/role.ts';
+import {
+  type AnalyticsExportFormat,
+  type AnalyticsFilter,
+  type AnalyticsReport,
+  analyticsQuery,
+} from './analytics-types.ts';
+import {
+  type KnowledgeContent,
+  type KnowledgeDraft,
+  type NewDraft,
+  type Release,
+  type ReleaseDiff,
+  type ReleaseSummary,
+  type RowViolation,
+  type SpreadsheetFormat,
+  spreadsheetMediaTypes,
+  type TrainingRun,
+  type UnansweredSuggestion,
+} from './knowledge-types.ts';
+import type { ActivationProposal, ApprovedActivation, ModelStatus, ProposalState } from './model-types.ts';
+import type {
+  AgentReportRow,
+  Decision,
+  MyScore,
+  QualityReview,
+  QualityRule,
+  QualityScore,
+  ReportPeriod,
+  ReviewState,
+  Scorecard,
+  ScorecardChange,
+  TeamReportRow,
+} from './quality-types.ts';
 
 /** GET /api/v1/me: who is signed in and what their roles allow. */
 export interface CurrentStaff {
@@ -14,7 +47,7 @@ export interface KnowledgeItem {
   id: string;
   kind: 'faq' | 'intent' | 'chitchat';
   language: 'zh' | 'en';
-  content: { question: string; similar: string[]; category: string; tags: string[] };
+  content: KnowledgeContent;
 }
 
 export type Presence = 'online' | 'busy' | 'away' | 'offline';
@@ -197,9 +230,21 @@ export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    /** A 400's violations, each naming the field (`spec.maxSeconds`, `items.0.ruleId`) and the rule it broke. */
+    readonly violations: readonly Violation[] = [],
+    /** The stable code (`self_approval`, `import_rejected`, …) when the API sent one. */
+    readonly code?: string,
+    /** On import_rejected: every bad row of the uploaded file. */
+    readonly rows?: readonly RowViolation[],
   ) {
     super(message);
   }
+}
+
+export interface Violation {
+  field: string;
+  rule: string;
+  message: string;
 }
 
 /** The Kefu API as the console uses it; every call carries the staff member's access token. */
@@ -256,12 +301,23 @@ export class KefuApi {
     return this.call('GET', `/api/v1/canned-replies${groupId ? `?groupId=${groupId}` : ''}`);
   }
 
+  /** Adds a canned reply (no `id`) or changes one; `groupId` null: for everyone. Audited by the API. */
+  saveCannedReply(id: string | undefined, draft: Omit<CannedReply, 'id'>): Promise<CannedReply> {
+    return id
+      ? this.call('PUT', `/api/v1/canned-replies/${id}`, draft)
+      : this.call('POST', '/api/v1/canned-replies', draft);
+  }
+
+  deleteCannedReply(id: string): Promise<void> {
+    return this.call('DELETE', `/api/v1/canned-replies/${id}`);
+  }
+
   notes(conversationId: string): Promise<ConversationNote[]> {
     return this.call('GET', `/api/v1/agent/conversations/${conversationId}/notes`);
   }
 
-  addNote(conversationId: string, text: string): Promise<ConversationNote> {
-    return this.call('POST', `/api/v1/agent/conversations/${conversationId}/notes`, { text });
+  addNote(conversationId: string, clientNoteId: string, text: string): Promise<ConversationNote> {
+    return this.call('POST', `/api/v1/agent/conversations/${conversationId}/notes`, { text, clientNoteId });
   }
 
   close(conversationId: string, disposition: Disposition, summary: string): Promise<ConversationSummary> {
@@ -287,6 +343,88 @@ export class KefuApi {
 
   knowledgeItems(): Promise<KnowledgeItem[]> {
     return this.call('GET', '/api/v1/knowledge/items');
+  }
+
+  knowledgeDrafts(state?: string): Promise<KnowledgeDraft[]> {
+    return this.call('GET', `/api/v1/knowledge/drafts${state ? `?state=${state}` : ''}`);
+  }
+
+  createDraft(draft: NewDraft): Promise<KnowledgeDraft> {
+    return this.call('POST', '/api/v1/knowledge/drafts', draft);
+  }
+
+  updateDraft(id: string, content: KnowledgeContent): Promise<KnowledgeDraft> {
+    return this.call('PUT', `/api/v1/knowledge/drafts/${id}`, { content });
+  }
+
+  submitDraft(id: string): Promise<KnowledgeDraft> {
+    return this.call('POST', `/api/v1/knowledge/drafts/${id}/submit`, {});
+  }
+
+  rejectDraft(id: string, reason: string): Promise<KnowledgeDraft> {
+    return this.call('POST', `/api/v1/knowledge/drafts/${id}/reject`, { reason });
+  }
+
+  /** What publishing the draft would change against the current release. */
+  draftDiff(id: string): Promise<ReleaseDiff> {
+    return this.call('GET', `/api/v1/knowledge/drafts/${id}/diff`);
+  }
+
+  /** Refused with 403 `self_approval` (ApiError.code) when the approver wrote one of the drafts. */
+  publishDrafts(draftIds: string[], note?: string): Promise<Release> {
+    return this.call('POST', '/api/v1/knowledge/releases', { draftIds, note });
+  }
+
+  knowledgeReleases(): Promise<ReleaseSummary[]> {
+    return this.call('GET', '/api/v1/knowledge/releases');
+  }
+
+  knowledgeRelease(releaseNumber: number): Promise<Release> {
+    return this.call('GET', `/api/v1/knowledge/releases/${releaseNumber}`);
+  }
+
+  rollbackRelease(releaseNumber: number, note?: string): Promise<Release> {
+    return this.call('POST', `/api/v1/knowledge/releases/${releaseNumber}/rollback`, { note });
+  }
+
+  /** Every row becomes a draft, or nothing is stored and ApiError.rows lists each bad row. */
+  importKnowledge(file: Blob, format: SpreadsheetFormat, submit: boolean): Promise<{ draftIds: string[] }> {
+    return this.call('POST', `/api/v1/knowledge/import?submit=${submit}`, file, spreadsheetMediaTypes[format]);
+  }
+
+  async knowledgeTemplate(format: SpreadsheetFormat): Promise<Blob> {
+    const response = await this.send('GET', `/api/v1/knowledge/template.${format}`);
+    if (!response.ok) throw await this.failure(response);
+    return response.blob();
+  }
+
+  unansweredSuggestions(language: 'zh' | 'en'): Promise<UnansweredSuggestion[]> {
+    return this.call('GET', `/api/v1/bot/unanswered/suggestions?language=${language}`);
+  }
+
+  trainingRuns(): Promise<TrainingRun[]> {
+    return this.call('GET', '/api/v1/knowledge/trainings');
+  }
+
+  models(): Promise<ModelStatus[]> {
+    return this.call('GET', '/api/v1/nlu/models');
+  }
+
+  activationProposals(state?: ProposalState): Promise<ActivationProposal[]> {
+    return this.call('GET', `/api/v1/nlu/activation-proposals${state ? `?state=${state}` : ''}`);
+  }
+
+  proposeActivation(model: string, packageName: string, note?: string): Promise<ActivationProposal> {
+    return this.call('POST', '/api/v1/nlu/activation-proposals', { model, package: packageName, note });
+  }
+
+  /** Refused with 403 `self_approval` (ApiError.code) to whoever proposed it. */
+  approveActivation(id: string): Promise<ApprovedActivation> {
+    return this.call('POST', `/api/v1/nlu/activation-proposals/${id}/approve`, {});
+  }
+
+  rejectActivation(id: string, reason: string): Promise<ActivationProposal> {
+    return this.call('POST', `/api/v1/nlu/activation-proposals/${id}/reject`, { reason });
   }
 
   auditEvents(filters: AuditFilters, afterSeq?: number): Promise<AuditEventPage> {
@@ -315,19 +453,85 @@ export class KefuApi {
     return this.call('POST', '/api/v1/audit/verify-export', file);
   }
 
-  private async call<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const response = await this.send(method, path, body);
+  qualityRules(): Promise<QualityRule[]> {
+    return this.call('GET', '/api/v1/quality/rules');
+  }
+
+  /** Creates or replaces the rule (version + 1); a bad spec is a 400 naming the field, e.g. `spec.maxSeconds`. */
+  saveQualityRule(id: string, rule: { name: string; spec: Record<string, unknown> }): Promise<QualityRule> {
+    return this.call('PUT', `/api/v1/quality/rules/${encodeURIComponent(id)}`, rule);
+  }
+
+  scorecards(): Promise<Scorecard[]> {
+    return this.call('GET', '/api/v1/quality/scorecards');
+  }
+
+  saveScorecard(id: string, scorecard: ScorecardChange): Promise<Scorecard> {
+    return this.call('PUT', `/api/v1/quality/scorecards/${encodeURIComponent(id)}`, scorecard);
+  }
+
+  qualityScores(conversationId: string): Promise<QualityScore[]> {
+    return this.call('GET', `/api/v1/quality/conversations/${conversationId}/scores`);
+  }
+
+  /** The transcript of a scored conversation, for its reviewer (masked by the API). */
+  qualityTranscript(conversationId: string): Promise<Transcript> {
+    return this.call('GET', `/api/v1/quality/conversations/${conversationId}/transcript`);
+  }
+
+  qualityReviews(state: ReviewState): Promise<QualityReview[]> {
+    return this.call('GET', `/api/v1/quality/reviews?state=${state}`);
+  }
+
+  submitReview(review: QualityReview, total: number, comment: string): Promise<QualityReview> {
+    return this.call('POST', `${reviewPath(review)}/review`, { total, comment });
+  }
+
+  appeal(review: QualityReview, reason: string): Promise<QualityReview> {
+    return this.call('POST', `${reviewPath(review)}/appeal`, { reason });
+  }
+
+  decideAppeal(review: QualityReview, decision: Decision): Promise<QualityReview> {
+    return this.call('POST', `${reviewPath(review)}/decision`, decision);
+  }
+
+  myQualityScores(): Promise<MyScore[]> {
+    return this.call('GET', '/api/v1/quality/my-scores');
+  }
+
+  qualityReport(by: 'agents', period: ReportPeriod): Promise<AgentReportRow[]>;
+  qualityReport(by: 'teams', period: ReportPeriod): Promise<TeamReportRow[]>;
+  qualityReport(by: 'agents' | 'teams', period: ReportPeriod): Promise<AgentReportRow[] | TeamReportRow[]> {
+    return this.call('GET', `/api/v1/quality/reports/${by}?${new URLSearchParams({ ...period })}`);
+  }
+
+  analyticsReport(filter: AnalyticsFilter): Promise<AnalyticsReport> {
+    return this.call('GET', `/api/v1/analytics/report?${analyticsQuery(filter)}`);
+  }
+
+  /** The report as CSV or Excel; the API records the export (`export.report`) before it answers. */
+  async exportAnalytics(filter: AnalyticsFilter, format: AnalyticsExportFormat): Promise<Blob> {
+    const query = analyticsQuery(filter);
+    query.set('format', format);
+    const response = await this.send('GET', `/api/v1/analytics/export?${query}`);
+    if (!response.ok) throw await this.failure(response);
+    return response.blob();
+  }
+
+  private async call<T>(method: string, path: string, body?: unknown, mediaType?: string): Promise<T> {
+    const response = await this.send(method, path, body, mediaType);
     if (!response.ok) throw await this.failure(response);
     const text = await response.text();
     return (text ? JSON.parse(text) : undefined) as T;
   }
 
-  /** A Blob goes as raw bytes (an uploaded file), anything else as JSON. */
-  private async send(method: string, path: string, body?: unknown): Promise<Response> {
+  /** A Blob goes as raw bytes (an uploaded file, as `mediaType`), anything else as JSON. */
+  private async send(method: string, path: string, body?: unknown, mediaType?: string): Promise<Response> {
     const token = await this.accessToken();
     const headers: Record<string, string> = { authorization: `Bearer ${token}`, accept: 'application/json' };
     const raw = body instanceof Blob;
-    if (body !== undefined) headers['content-type'] = raw ? 'application/octet-stream' : 'application/json';
+    if (body !== undefined)
+      headers['content-type'] = raw ? (mediaType ?? 'application/octet-stream') : 'application/json';
     const payload = body === undefined ? undefined : raw ? body : JSON.stringify(body);
     const response = token ? await fetch(path, { method, headers, body: payload }) : undefined;
     if (!response || response.status === 401) {
@@ -339,13 +543,23 @@ export class KefuApi {
 
   private async failure(response: Response): Promise<ApiError> {
     const text = await response.text();
-    const message = (() => {
+    const body = (() => {
       try {
-        return (JSON.parse(text) as { message?: string }).message;
+        return JSON.parse(text) as {
+          message?: string;
+          violations?: Violation[];
+          error?: string;
+          rows?: RowViolation[];
+        };
       } catch {
-        return undefined;
+        return {};
       }
     })();
-    return new ApiError(response.status, message ?? `${response.url}: HTTP ${response.status}`);
+    const message = body.message ?? `${response.url}: HTTP ${response.status}`;
+    return new ApiError(response.status, message, body.violations, body.error, body.rows);
   }
+}
+
+function reviewPath(review: { conversationId: string; scorecardId: string }): string {
+  return `/api/v1/quality/reviews/${review.conversationId}/${encodeURIComponent(review.scorecardId)}`;
 }

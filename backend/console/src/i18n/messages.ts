@@ -1,5 +1,10 @@
+import { analyticsEnUS, analyticsZhCN } from './analytics-messages.ts';
 import { auditEnUS, auditZhCN } from './audit-messages.ts';
+import { cannedRepliesEnUS, cannedRepliesZhCN } from './canned-replies-messages.ts';
+import { knowledgeEnUS, knowledgeZhCN } from './knowledge-messages.ts';
+import { modelsEnUS, modelsZhCN } from './models-messages.ts';
 import { monitorEnUS, monitorZhCN } from './monitor-messages.ts';
+import { qualityEnUS, qualityZhCN } from './quality-messages.ts';
 
 /** The console's own texts (Ant Design's component texts come from its locale packs). zh-CN is the default. */
 const zhCN = {
@@ -18,6 +23,7 @@ const zhCN = {
   'nav.monitor': '队列与监控',
   'nav.knowledge': '知识库',
   'nav.models': '模型',
+  'nav.quality': '质检',
   'nav.audit': '审计',
   'nav.administration': '系统管理',
   'role.agent': '坐席',
@@ -137,6 +143,11 @@ const zhCN = {
   'placeholder.hint': '此功能正在建设中。',
   ...auditZhCN,
   ...monitorZhCN,
+  ...knowledgeZhCN,
+  ...modelsZhCN,
+  ...qualityZhCN,
+  ...analyticsZhCN,
+  ...cannedRepliesZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -157,6 +168,7 @@ const enUS: Record<MessageKey, string> = {
   'nav.monitor': 'Queues & monitor',
   'nav.knowledge': 'Knowledge',
   'nav.models': 'Models',
+  'nav.quality': 'Quality',
   'nav.audit': 'Audit',
   'nav.administration': 'Administration',
   'role.agent': 'Agent',
@@ -277,6 +289,11 @@ const enUS: Record<MessageKey, string> = {
   'placeholder.hint': 'This part of the console is being built.',
   ...auditEnUS,
   ...monitorEnUS,
+  ...knowledgeEnUS,
+  ...modelsEnUS,
+  ...qualityEnUS,
+  ...analyticsEnUS,
+  ...cannedRepliesEnUS,
 };
 
 export type Language = 'zh-CN' | 'en-US';

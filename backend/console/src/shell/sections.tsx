@@ -1,9 +1,11 @@
 import {
   AuditOutlined,
+  BarChartOutlined,
   BookOutlined,
   CustomerServiceOutlined,
   DashboardOutlined,
   ExperimentOutlined,
+  SafetyCertificateOutlined,
   SettingOutlined,
 } from '@ant-design/icons';
 import { type ComponentType, lazy, type ReactNode } from 'react';
@@ -38,7 +40,8 @@ export const sections: readonly ConsoleSection[] = [
     path: '/monitor',
     title: 'nav.monitor',
     icon: <DashboardOutlined />,
-    anyOf: [Permission.ConversationsSupervise],
+    // The live board for supervising; the canned replies agents insert, for whoever keeps them.
+    anyOf: [Permission.ConversationsSupervise, Permission.CannedRepliesManage],
     screen: lazy(() => import('../screens/monitor-screen.tsx')),
   },
   {
@@ -55,7 +58,24 @@ export const sections: readonly ConsoleSection[] = [
     title: 'nav.models',
     icon: <ExperimentOutlined />,
     anyOf: [Permission.ModelsTrain, Permission.ModelsActivate],
-    screen: placeholder,
+    screen: lazy(() => import('../screens/models-screen.tsx')),
+  },
+  {
+    // Agents come here for their own scores and appeals; reviewers and supervisors for everything else.
+    key: 'quality',
+    path: '/quality',
+    title: 'nav.quality',
+    icon: <SafetyCertificateOutlined />,
+    anyOf: [Permission.QualityReview, Permission.QualityConfigure, Permission.ConversationsHandle],
+    screen: lazy(() => import('../screens/quality-screen.tsx')),
+  },
+  {
+    key: 'analytics',
+    path: '/analytics',
+    title: 'nav.analytics',
+    icon: <BarChartOutlined />,
+    anyOf: [Permission.AnalyticsRead],
+    screen: lazy(() => import('../screens/analytics-screen.tsx')),
   },
   {
     key: 'audit',

@@ -36,4 +36,8 @@ export enum Permission {
   QualityConfigure = 'quality.configure',
   /** Read and recompute the quality scores of closed conversations. */
   QualityReview = 'quality.review',
+  /** Read the service figures (resolution, handoff, CSAT, response times, occupancy) and their dashboards. */
+  AnalyticsRead = 'analytics.read',
+  /** Download the figures as CSV or Excel; every export is audited as `export.report`. */
+  AnalyticsExport = 'analytics.export',
 }

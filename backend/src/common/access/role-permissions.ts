@@ -19,6 +19,8 @@ export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
     Permission.TicketsConfigure,
     Permission.QualityConfigure,
     Permission.QualityReview,
+    Permission.AnalyticsRead,
+    Permission.AnalyticsExport,
   ],
   [Role.KbEditor]: [
     Permission.SessionRead,

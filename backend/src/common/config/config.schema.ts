@@ -203,6 +203,11 @@ export const configShape = {
   KEFU_WEBHOOK_TIMEOUT_MS: positiveInt(60_000)
     .default(5_000)
     .describe('How long one webhook delivery to a bank system may take before it counts as failed and is retried.'),
+  KEFU_CONVERSATION_IDLE_CLOSE_MINUTES: positiveInt(10_080)
+    .default(30)
+    .describe(
+      'A conversation with the bot in which nothing was written for this long ends (the customer is told, and may rate it); writing again starts a new one.',
+    ),
   KEFU_ROUTING_SWEEP_INTERVAL_MS: positiveInt(600_000)
     .default(5_000)
     .describe(

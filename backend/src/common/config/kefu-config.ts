@@ -52,7 +52,7 @@ export class KefuConfig {
   readonly nlu: { modelsDir: string };
   readonly knowledge: { seed: boolean; seedDir: string; importLimitBytes: number; trainingMembers: number };
 
-  readonly conversations: { widgetOrigins: readonly string[]; webhookTimeoutMs: number };
+  readonly conversations: { widgetOrigins: readonly string[]; webhookTimeoutMs: number; idleCloseMinutes: number };
 
   readonly routing: { sweepIntervalMs: number; defaultCapacity: number; averageHandleSeconds: number };
   /** Minutes to resolve a ticket, by priority. */
@@ -120,6 +120,7 @@ export class KefuConfig {
     this.conversations = {
       widgetOrigins: values.KEFU_WIDGET_ORIGINS ?? [],
       webhookTimeoutMs: values.KEFU_WEBHOOK_TIMEOUT_MS,
+      idleCloseMinutes: values.KEFU_CONVERSATION_IDLE_CLOSE_MINUTES,
     };
     this.routing = {
       sweepIntervalMs: values.KEFU_ROUTING_SWEEP_INTERVAL_MS,

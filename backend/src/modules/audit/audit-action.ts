@@ -19,6 +19,9 @@ export enum AuditAction {
   KeysDestroy = 'keys.destroy',
   KnowledgePublish = 'knowledge.publish',
   ModelActivate = 'model.activate',
+  /** A trainer asked for a model package to be activated; another person approves (model.activate) or rejects it. */
+  ModelActivationPropose = 'model.activation.propose',
+  ModelActivationReject = 'model.activation.reject',
   BotFlowChange = 'bot.flow.change',
   /** A skill group, its members, strategy or working hours, or an agent's capacity changed. */
   RoutingChange = 'routing.change',

@@ -74,7 +74,20 @@ export function sealedRowHash(key: Buffer | KeyObject, hashAlg: string, prevHash
  * by and hashes with. Two string comparisons, no parsing: the database's CHECK constraint compares the other fields.
  */
 export function sealedFormFits(sealed: string, seq: number, hashAlg: string): boolean {
-  return sealed.startsWith(`[${ROW_FORM_VERSION},${seq},`) && sealed.endsWith(`,${JSON.stringify(hashAlg)}]`);
+  return sealed.startsWith(sealedFormHead(seq)) && sealed.endsWith(sealedFormTail(hashAlg));
+}
+
+/** How every sealed form starts: the form version. */
+export const SEALED_FORM_OPENING = `[${ROW_FORM_VERSION},`;
+
+/** How a row's sealed form starts: the form version and the row's sequence. */
+export function sealedFormHead(seq: number): string {
+  return `${SEALED_FORM_OPENING}${seq},`;
+}
+
+/** How a row's sealed form ends: its chain algorithm. */
+export function sealedFormTail(hashAlg: string): string {
+  return `,${JSON.stringify(hashAlg)}]`;
 }
 
 /**

@@ -20,6 +20,15 @@ export interface SegmentScan {
   problem?: { seq: number; reason: string };
 }
 
+export interface SegmentScanOptions {
+  /** The HMAC key of row hashes; without it only places and sealed-form fit are checked. */
+  chainKey?: Buffer;
+  /** Sequences whose row hashes are kept (`hashAt`) to be compared with checkpoints. */
+  wanted: ReadonlySet<number>;
+  /** Where the walk stands before the first row; absent, the first row's own sequence and link are taken on trust. */
+  start?: ChainPosition;
+}
+
 /**
  * Checks rows in order: each must carry the expected sequence, link to the row before it, name a known chain
  * algorithm and (with the key) match its HMAC. Stops at the first problem. Without a start position it takes the
@@ -28,7 +37,7 @@ export interface SegmentScan {
  */
 export async function scanSegment(
   batches: AsyncIterable<ChainRow[]> | Iterable<ChainRow[]>,
-  options: { chainKey?: Buffer; wanted: ReadonlySet<number>; start?: ChainPosition },
+  options: SegmentScanOptions,
 ): Promise<SegmentScan> {
   // Imported once: createHmac with a raw Buffer key imports it again for every row.
   const key: KeyObject | undefined = options.chainKey && createSecretKey(options.chainKey);
@@ -40,7 +49,7 @@ export async function scanSegment(
         scan.first = { seq: row.seq, prevHash: row.prevHash };
         if (!options.start) [expected, previous] = [row.seq, row.prevHash];
       }
-      const problem = placeProblem(row, { expected, previous }) ?? contentProblem(row, key);
+      const problem = rowProblem(row, { expected, previous }, key);
       if (problem) {
         scan.problem = { seq: expected, reason: problem };
         scan.end = { expected, previous };
@@ -65,6 +74,7 @@ export function joinSegments(start: ChainPosition, segments: readonly SegmentSca
   const joined: SegmentScan = { end: start, checked: 0, hashAt: [] };
   for (const segment of segments) {
     if (!segment.first) continue;
+    joined.first ??= segment.first;
     const boundary = placeProblem(segment.first, joined.end);
     if (boundary) return { ...joined, problem: { seq: joined.end.expected, reason: boundary } };
     joined.checked += segment.checked;
@@ -73,6 +83,11 @@ export function joinSegments(start: ChainPosition, segments: readonly SegmentSca
     if (segment.problem) return { ...joined, problem: segment.problem };
   }
   return joined;
+}
+
+/** What is wrong with a row met at `position`, if anything: its place in the chain first, then its content. */
+export function rowProblem(row: ChainRow, position: ChainPosition, key: KeyObject | undefined): string | undefined {
+  return placeProblem(row, position) ?? contentProblem(row, key);
 }
 
 /** A row whose content is not what was sealed: checked from its sealed form when it has one, else from its fields. */

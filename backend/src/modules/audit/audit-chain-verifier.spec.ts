@@ -1,4 +1,5 @@
 import { buildTrail } from '../../../test/fixtures/audit-trail.factory.ts';
+import { seededRandom } from '../../../test/fixtures/personal-data-generators.ts';
 import { canonicalJson, canonicalRow, computeRowHash } from './audit-canonical-form.ts';
 import { scanSegment } from './audit-chain-scan.ts';
 import { AuditChainVerifier, checkpointSeqs, type VerificationResult } from './audit-chain-verifier.ts';
@@ -238,14 +239,3 @@ describe('the chain verifier on a 10,000-event trail', () => {
     await expect(linksOnly.verify([trail], [])).resolves.toMatchObject({ ok: false, first_bad_seq: 21 });
   });
 });
-
-/** mulberry32: a reproducible sequence, so a failing mutation can be replayed. */
-function seededRandom(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

@@ -15,23 +15,24 @@ export const PARALLEL_FROM_ROWS = 50_000;
 const workerFile = fileURLToPath(new URL('./audit-range-scan.worker.js', import.meta.url));
 
 /**
- * Splits `fromSeq`..`toSeq` into one range per core and scans them at once, each on its own thread and connection.
- * Each row's HMAC covers its own stored prev_hash, so every range can be checked without the one before it; the
- * caller joins the results (`AuditChainVerifier.verifySegments`), checking the links between ranges.
+ * Splits `fromSeq`..`toSeq` into one range per core and scans them at once, each on its own thread and connection
+ * (a short stretch: one range, on this thread). Each row's HMAC covers its own stored prev_hash, so every range can be
+ * checked without the one before it; the caller joins the results (`AuditChainVerifier.verifySegments`), checking the
+ * links between ranges.
  */
 export async function scanInParallel(
   job: Omit<RangeScanJob, 'fromSeq' | 'toSeq'>,
   fromSeq: number,
   toSeq: number,
 ): Promise<SegmentScan[]> {
-  const threads = Math.max(1, availableParallelism());
+  const threads = toSeq - fromSeq + 1 < PARALLEL_FROM_ROWS ? 1 : Math.max(1, availableParallelism());
   const size = Math.ceil((toSeq - fromSeq + 1) / threads);
   const jobs: RangeScanJob[] = Array.from({ length: threads }, (_, i) => ({
     ...job,
     fromSeq: fromSeq + i * size,
     toSeq: Math.min(toSeq, fromSeq + (i + 1) * size - 1),
   }));
-  if (!existsSync(workerFile)) {
+  if (threads === 1 || !existsSync(workerFile)) {
     const scans: SegmentScan[] = [];
     for (const range of jobs) scans.push(await scanRange(range));
     return scans;

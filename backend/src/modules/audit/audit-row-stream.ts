@@ -29,6 +29,15 @@ const SELECT_SEALED = `SELECT seq, sealed, hash_alg, prev_hash, row_hash FROM au
   WHERE seq > $1 AND seq <= $2 ORDER BY seq LIMIT $3`;
 const SELECT_LISTED = SELECT_EVENTS.replace(/WHERE .*$/s, 'WHERE seq = ANY($1::bigint[]) ORDER BY seq');
 
+/** The newest row of the range chained before sealed forms existed (found by a partial index), if any. */
+export async function lastUnsealedSeq(query: ArrayQuery, fromSeq: number, toSeq: number): Promise<number | undefined> {
+  const [[seq]] = (await query('SELECT max(seq) FROM audit_events WHERE sealed IS NULL AND seq BETWEEN $1 AND $2', [
+    fromSeq,
+    toSeq,
+  ])) as [[string | null]];
+  return seq === null ? undefined : Number(seq);
+}
+
 /** How rows are read for verification: by their sealed form, or every column (rebuilding the canonical form). */
 export type RowForm = 'sealed' | 'columns';
 

@@ -4,7 +4,7 @@ import { checkpointStatement } from './audit-canonical-form.ts';
 import { AuditChainVerifier, checkpointSeqs, type VerificationResult } from './audit-chain-verifier.ts';
 import type { AuditArchiveAnchor, AuditCheckpoint } from './audit-entry.ts';
 import { AuditKeyring } from './audit-keyring.ts';
-import { PARALLEL_FROM_ROWS, scanInParallel } from './audit-parallel-scan.ts';
+import { scanInParallel } from './audit-parallel-scan.ts';
 import type { RowForm } from './audit-row-stream.ts';
 import { AuditSealer } from './audit-sealer.service.ts';
 
@@ -46,15 +46,12 @@ export class AuditVerification {
   /** A long stretch is split over the cores (one thread and connection each); a short one is walked here. */
   async verifyFrom(anchor: AuditArchiveAnchor, toSeq?: number): Promise<VerificationResult> {
     const checkpoints = await this.repository.checkpoints(anchor.upToSeq + 1, toSeq);
-    const verifier = this.verifier();
     const form = await this.rowForm();
     const lastSeq = toSeq ?? (await this.repository.lastRow())?.seq ?? anchor.upToSeq;
-    const databaseUrl = (this.repository.dataSource.options as { url?: string }).url;
-    if (lastSeq - anchor.upToSeq < PARALLEL_FROM_ROWS || !databaseUrl)
-      return verifier.verify(this.repository.chainRows(anchor.upToSeq + 1, toSeq, form), checkpoints, anchor);
     const wanted = [...checkpointSeqs(checkpoints, anchor)];
-    const job = { databaseUrl, chainKey: this.keyring.chainKey(), wanted, form };
-    return verifier.verifySegments(await scanInParallel(job, anchor.upToSeq + 1, lastSeq), checkpoints, anchor);
+    const job = { databaseUrl: this.repository.databaseUrl(), chainKey: this.keyring.chainKey(), wanted, form };
+    const segments = await scanInParallel(job, anchor.upToSeq + 1, lastSeq);
+    return this.verifier().verifySegments(segments, checkpoints, anchor);
   }
 
   /**

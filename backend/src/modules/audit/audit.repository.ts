@@ -73,6 +73,13 @@ export class AuditRepository {
     return this.onOneConnection((query) => eventBatches(query, fromSeq, toSeq));
   }
 
+  /** Where verification threads connect: each opens a connection of its own (audit-range-scan.ts). */
+  databaseUrl(): string {
+    const { url } = this.dataSource.options as { url?: string };
+    if (!url) throw new Error('audit verification needs a data source configured by URL');
+    return url;
+  }
+
   /** The same rows as verification reads them: by sealed form (see `sealedFormIntact`) or by columns. */
   chainRows(fromSeq: number, toSeq: number | undefined, form: RowForm): AsyncGenerator<ChainRow[]> {
     return this.onOneConnection((query) =>

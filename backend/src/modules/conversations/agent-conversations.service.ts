@@ -106,6 +106,28 @@ export class AgentConversations {
     return this.finish(manager, conversation, agentNotices[conversation.language].leftMessage(ticketNumber));
   }
 
+  /**
+   * Ends a conversation with the bot in which nothing was written for `idleMinutes`, so that it is counted, scored and
+   * can be rated like any other; false when it moved on meanwhile or another replica is closing it.
+   */
+  async closeIdle(conversationId: string, idleMinutes: number): Promise<boolean> {
+    const posted = await this.dataSource.transaction(async (manager) => {
+      const conversation = await this.conversations.lockIfIdle(manager, conversationId, idleMinutes);
+      if (!conversation) return undefined;
+      await this.conversations.saveClosure(manager, {
+        conversationId,
+        closedBy: 'system:idle',
+        disposition: 'idle',
+        summary: null,
+        closedAt: new Date(),
+      });
+      return this.finish(manager, conversation, agentNotices[conversation.language].idleClosed);
+    });
+    if (!posted) return false;
+    await this.publish(posted);
+    return true;
+  }
+
   async publish(posted: PostedMessages): Promise<ChatMessage[]> {
     const messages = await Promise.all(posted.stored.map((message) => this.transcripts.open(message)));
     await this.events.committed(posted.conversation, messages);

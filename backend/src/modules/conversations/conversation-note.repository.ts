@@ -20,12 +20,21 @@ const COLUMNS = `id, conversation_id AS "conversationId", author_id AS "authorId
 export class ConversationNoteRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async insert(note: StoredNote): Promise<void> {
-    await this.dataSource.query(
-      `INSERT INTO conversation_notes (id, conversation_id, author_id, author_name, body, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6)`,
-      [note.id, note.conversationId, note.authorId, note.authorName, note.body, note.createdAt],
+  /** The note stored, or the one stored before under the same author's client note id (nothing is written then). */
+  async insert(note: StoredNote, clientNoteId: string | null): Promise<StoredNote> {
+    const [inserted] = await this.dataSource.query(
+      `INSERT INTO conversation_notes (id, conversation_id, author_id, author_name, body, created_at, client_note_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)
+       ON CONFLICT (conversation_id, author_id, client_note_id) WHERE client_note_id IS NOT NULL DO NOTHING
+       RETURNING ${COLUMNS}`,
+      [note.id, note.conversationId, note.authorId, note.authorName, note.body, note.createdAt, clientNoteId],
     );
+    if (inserted) return inserted;
+    const [earlier] = await this.dataSource.query(
+      `SELECT ${COLUMNS} FROM conversation_notes WHERE conversation_id = $1 AND author_id = $2 AND client_note_id = $3`,
+      [note.conversationId, note.authorId, clientNoteId],
+    );
+    return earlier;
   }
 
   /** Oldest first; a conversation has a handful, so no paging. */

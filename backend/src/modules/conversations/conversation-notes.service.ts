@@ -30,7 +30,11 @@ export class ConversationNotes {
     private readonly cipher: TranscriptCipher,
   ) {}
 
-  async add(staff: Actor, conversationId: string, text: string): Promise<ConversationNote> {
+  /**
+   * Adds a note; with a `clientNoteId` a retry returns the note stored the first time (its text, not the retry's)
+   * instead of storing it twice.
+   */
+  async add(staff: Actor, conversationId: string, text: string, clientNoteId?: string): Promise<ConversationNote> {
     await this.conversations.readable(staff, conversationId);
     const id = randomUUID();
     const createdAt = new Date();
@@ -42,8 +46,9 @@ export class ConversationNotes {
       body: await this.cipher.sealNote(conversationId, id, text, createdAt),
       createdAt,
     };
-    await this.notes.insert(note);
-    return this.view({ ...note }, text);
+    const stored = await this.notes.insert(note, clientNoteId ?? null);
+    if (stored.id === id) return this.view(stored, text);
+    return this.view(stored, await this.cipher.openNote(stored.conversationId, stored.id, stored.body));
   }
 
   async list(staff: Actor, conversationId: string): Promise<ConversationNote[]> {

@@ -70,6 +70,29 @@ export class ConversationRepository {
     return rows[0] && { conversation: toConversation(rows[0]), storedSeq: rows[0].storedSeq };
   }
 
+  /** Conversations with the bot in which nothing was written for `idleMinutes`, oldest first. */
+  async idleWithBot(idleMinutes: number, limit: number): Promise<string[]> {
+    const rows: Array<{ id: string }> = await this.dataSource.query(
+      `SELECT id FROM conversations WHERE state = $1 AND updated_at < now() - make_interval(mins => $2)
+       ORDER BY updated_at LIMIT $3`,
+      [ConversationState.Bot, idleMinutes, limit],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  /**
+   * Locks the conversation if it is still with the bot and still idle: a message that arrived since it was listed
+   * keeps it open. Skips it when another replica holds it (that one's sweep or a send is on it).
+   */
+  async lockIfIdle(manager: EntityManager, id: string, idleMinutes: number): Promise<Conversation | undefined> {
+    const rows: ConversationRow[] = await manager.query(
+      `SELECT ${COLUMNS} FROM conversations
+       WHERE id = $1 AND state = $2 AND updated_at < now() - make_interval(mins => $3) FOR UPDATE SKIP LOCKED`,
+      [id, ConversationState.Bot, idleMinutes],
+    );
+    return rows[0] && toConversation(rows[0]);
+  }
+
   /** Locks the conversation and says who serves it now: the agent side's reads and writes start here. */
   async lockWithAgent(
     manager: EntityManager,
@@ -165,6 +188,7 @@ export class ConversationRepository {
         message.kind,
         message.body,
         message.reading === undefined ? null : JSON.stringify(message.reading),
+        message.itemId ?? null,
         message.createdAt,
       ];
       const placeholders = row.map((value) => `$${values.push(value)}`);
@@ -173,7 +197,7 @@ export class ConversationRepository {
     await manager.query(
       `WITH stored AS (
          INSERT INTO conversation_messages (conversation_id, seq, client_message_id, reply_to, sender_kind, sender_id,
-           kind, body, reading, created_at) VALUES ${tuples.join(', ')} RETURNING 1)
+           kind, body, reading, item_id, created_at) VALUES ${tuples.join(', ')} RETURNING 1)
        UPDATE conversations SET last_seq = $2, state = $3, handoff = COALESCE($4, handoff), updated_at = now(),
          closed_at = CASE WHEN $3 = 'closed' THEN now() ELSE closed_at END
        WHERE id = $1`,

@@ -18,6 +18,7 @@ import { ConversationLifecycle } from './conversation-lifecycle.ts';
 import { ConversationNoteRepository } from './conversation-note.repository.ts';
 import { ConversationNotes } from './conversation-notes.service.ts';
 import { Conversations } from './conversations.service.ts';
+import { IdleConversationCloser } from './idle-conversation-closer.service.ts';
 import { MessageRepository } from './message.repository.ts';
 import { TranscriptCipher } from './transcript-cipher.ts';
 import { WebhookDelivery } from './webhooks/webhook-delivery.ts';
@@ -43,6 +44,7 @@ import { WebhooksController } from './webhooks/webhooks.controller.ts';
     ConversationLifecycle,
     Conversations,
     AgentConversations,
+    IdleConversationCloser,
     ConversationNoteRepository,
     ConversationNotes,
     CannedReplyRepository,

@@ -11,5 +11,6 @@ export { ConversationEvents, type MessagesListener } from './conversation-events
 export { ConversationLifecycle, type ConversationObserver } from './conversation-lifecycle.ts';
 export { ConversationsModule } from './conversations.module.ts';
 export { Conversations } from './conversations.service.ts';
+export { conversationView, HistoryResponse } from './dto/chat-message.response.ts';
 export { conversationsMigrations } from './migrations/conversations-migrations.ts';
 export { SIGNATURE_HEADER, verifyWebhook } from './webhooks/webhook-signature.ts';

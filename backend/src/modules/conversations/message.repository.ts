@@ -16,7 +16,12 @@ export interface StoredMessage {
   createdAt: Date;
 }
 
-export type NewMessage = Omit<StoredMessage, 'createdAt'> & { reading?: unknown; createdAt: Date };
+export type NewMessage = Omit<StoredMessage, 'createdAt'> & {
+  reading?: unknown;
+  /** The knowledge item a bot message answered with, kept in clear for analytics (the body is encrypted). */
+  itemId?: string | null;
+  createdAt: Date;
+};
 
 const COLUMNS = `conversation_id AS "conversationId", seq, client_message_id AS "clientMessageId", reply_to AS "replyTo",
   sender_kind AS "senderKind", sender_id AS "senderId", kind, body, created_at AS "createdAt"`;

@@ -80,6 +80,7 @@ export class TranscriptCipher implements OnApplicationBootstrap, OnModuleDestroy
         kind: row.kind,
         body: await this.seal(conversationId, row.seq, row.content, createdAt),
         reading: row.reading,
+        itemId: row.content.itemId ?? null,
         createdAt,
       })),
     );

@@ -5,6 +5,7 @@ import { CreateDraftRequest } from './dto/create-draft.request.ts';
 import { RejectDraftRequest } from './dto/decision.request.ts';
 import { DraftResponse } from './dto/draft.response.ts';
 import { ListDraftsQuery } from './dto/list-drafts.query.ts';
+import { ReleaseDiffResponse } from './dto/release.response.ts';
 import { UpdateDraftRequest } from './dto/update-draft.request.ts';
 import { KnowledgeDrafts } from './knowledge-drafts.service.ts';
 import type { KnowledgeKind, KnowledgeLanguage } from './knowledge-item.ts';
@@ -44,6 +45,13 @@ export class KnowledgeDraftsController {
   @ApiOkResponse({ type: DraftResponse })
   async get(@Param('id', ParseUUIDPipe) id: string): Promise<DraftResponse> {
     return DraftResponse.of(await this.drafts.get(id));
+  }
+
+  @Get(':id/diff')
+  @RequirePermission(Permission.KnowledgeRead)
+  @ApiOkResponse({ type: ReleaseDiffResponse, description: 'What publishing this draft would change, field by field' })
+  diff(@Param('id', ParseUUIDPipe) id: string): Promise<ReleaseDiffResponse> {
+    return this.drafts.diff(id);
   }
 
   @Put(':id')

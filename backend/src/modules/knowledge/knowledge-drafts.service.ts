@@ -14,7 +14,9 @@ import {
   ItemNotFoundError,
   NotDraftAuthorError,
 } from './knowledge.errors.ts';
-import type { KnowledgeContent } from './knowledge-item.ts';
+import type { KnowledgeContent, KnowledgeItem } from './knowledge-item.ts';
+import { ReleaseRepository } from './release.repository.ts';
+import { diffSnapshots, type ReleaseDiff } from './release-diff.ts';
 
 /** A proposed change as an editor states it (API request or imported row). */
 export interface ProposedChange {
@@ -36,6 +38,7 @@ export class KnowledgeDrafts {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly drafts: DraftRepository,
     private readonly items: ItemRepository,
+    private readonly releases: ReleaseRepository,
   ) {}
 
   async create(actor: Actor, change: ProposedChange): Promise<StoredDraft> {
@@ -125,6 +128,17 @@ export class KnowledgeDrafts {
     const draft = await this.drafts.byId(id);
     if (!draft) throw new DraftNotFoundError(id);
     return draft;
+  }
+
+  /** What publishing this draft alone would change against the current release: the approver's view. */
+  async diff(id: string): Promise<ReleaseDiff> {
+    const draft = await this.get(id);
+    const published = (await this.releases.current())?.snapshot.filter((item) => item.id === draft.itemId) ?? [];
+    const proposed: KnowledgeItem[] =
+      draft.action === 'upsert' && draft.content
+        ? [{ id: draft.itemId, kind: draft.kind, language: draft.language, content: draft.content }]
+        : [];
+    return diffSnapshots(published, proposed);
   }
 
   list(state: DraftState | undefined, limit: number): Promise<StoredDraft[]> {

@@ -41,6 +41,17 @@ export class KnowledgeReleases {
     return item;
   }
 
+  /** The newest retrainings, each with its job's progress while it is still queued or running. */
+  async recentTrainings(limit: number): Promise<{ training: StoredTraining; job: JobStatus | undefined }[]> {
+    const trainings = await this.trainings.recent(limit);
+    return Promise.all(
+      trainings.map(async (training) => ({
+        training,
+        job: training.state === 'queued' ? await this.jobs.status(training.jobId).catch(() => undefined) : undefined,
+      })),
+    );
+  }
+
   /** Progress of a retraining job (queued by a publish). */
   job(jobId: string): Promise<JobStatus> {
     return this.jobs.status(jobId);

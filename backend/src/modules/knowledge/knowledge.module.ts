@@ -13,6 +13,7 @@ import { KnowledgeReleasesController } from './knowledge-releases.controller.ts'
 import { KnowledgeReleases } from './knowledge-releases.service.ts';
 import { KnowledgeSeed } from './knowledge-seed.service.ts';
 import { KnowledgeSpreadsheets } from './knowledge-spreadsheets.service.ts';
+import { KnowledgeTrainingsController } from './knowledge-trainings.controller.ts';
 import { PublishRelease } from './publish-release.use-case.ts';
 import { ReleaseRepository } from './release.repository.ts';
 import { ReleaseRetraining } from './release-retraining.service.ts';
@@ -24,7 +25,12 @@ import { TrainingRepository } from './training.repository.ts';
 /** FAQ items, intents and chit-chat: drafts, maker-checker publishing, releases with diff and rollback, retraining. */
 @Module({
   imports: [AuditModule, NluModule, JobsModule],
-  controllers: [KnowledgeDraftsController, KnowledgeReleasesController, KnowledgeFilesController],
+  controllers: [
+    KnowledgeDraftsController,
+    KnowledgeReleasesController,
+    KnowledgeFilesController,
+    KnowledgeTrainingsController,
+  ],
   providers: [
     ReleaseRepository,
     ItemRepository,

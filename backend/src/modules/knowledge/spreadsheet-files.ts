@@ -16,11 +16,11 @@ export async function readTable(format: SpreadsheetFormat, bytes: Buffer): Promi
   return format === 'csv' ? readCsv(bytes) : readXlsx(bytes);
 }
 
-export async function writeTable(format: SpreadsheetFormat, table: Table): Promise<Buffer> {
+export async function writeTable(format: SpreadsheetFormat, table: Table, sheetName = 'knowledge'): Promise<Buffer> {
   // A UTF-8 byte-order mark, so that Excel on Chinese Windows opens the CSV as UTF-8 rather than GBK.
   if (format === 'csv') return Buffer.concat([Buffer.from('\uFEFF'), Buffer.from(stringify(table))]);
   const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet('knowledge');
+  const sheet = workbook.addWorksheet(sheetName);
   for (const row of table) sheet.addRow(row);
   sheet.getRow(1).font = { bold: true };
   sheet.views = [{ state: 'frozen', ySplit: 1 }];

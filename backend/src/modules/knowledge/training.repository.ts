@@ -43,6 +43,14 @@ export class TrainingRepository {
     );
   }
 
+  /** The newest retrainings first, across releases. */
+  async recent(limit: number): Promise<StoredTraining[]> {
+    return this.dataSource.query(
+      `SELECT ${COLUMNS} FROM knowledge_trainings ORDER BY release_number DESC, language LIMIT $1`,
+      [limit],
+    );
+  }
+
   async ofRelease(releaseNumber: number): Promise<StoredTraining[]> {
     return this.dataSource.query(
       `SELECT ${COLUMNS} FROM knowledge_trainings WHERE release_number = $1 ORDER BY language`,

@@ -19,3 +19,28 @@ export class NothingToRollBackError extends DomainError {
     super(ErrorCode.Conflict, `model ${name} has no previous version to return to`);
   }
 }
+
+export class PackageNotFoundError extends DomainError {
+  constructor(packageName: string) {
+    super(ErrorCode.NotFound, `package: ${packageName} is not a model package in the models directory`);
+  }
+}
+
+export class ProposalNotFoundError extends DomainError {
+  constructor(id: string) {
+    super(ErrorCode.NotFound, `activation proposal ${id} does not exist`);
+  }
+}
+
+export class ProposalDecidedError extends DomainError {
+  constructor(id: string, state: string) {
+    super(ErrorCode.Conflict, `activation proposal ${id} is already ${state}; only a pending one can be decided`);
+  }
+}
+
+/** Maker-checker (四眼原则) for models: whoever proposed an activation cannot be the one who approves it. */
+export class SelfActivationError extends DomainError {
+  constructor(id: string) {
+    super(ErrorCode.SelfApproval, `you proposed activation ${id}; another person with models.activate must approve it`);
+  }
+}

@@ -33,22 +33,11 @@ export interface ReviewKey {
   scorecardId: string;
 }
 
-/** Per agent over a period: how many conversations were scored, the mean total and which rules failed how often. */
-export interface AgentQualityFigures {
-  agentId: string;
-  conversations: number;
-  averageTotal: number;
-  failures: Record<string, number>;
-}
-
 const REVIEW_COLUMNS = `conversation_id AS "conversationId", scorecard_id AS "scorecardId", reason, state,
   queued_at AS "queuedAt", reviewer_id AS "reviewerId", reviewed_total::float8 AS "reviewedTotal",
   review_comment AS "reviewComment", reviewed_at AS "reviewedAt", appealed_by AS "appealedBy",
   appeal_reason AS "appealReason", appealed_at AS "appealedAt", decided_by AS "decidedBy", upheld,
   final_total::float8 AS "finalTotal", decision_comment AS "decisionComment", decided_at AS "decidedAt"`;
-
-/** The total that counts: the appeal's decision, else the reviewer's, else the automatic score. */
-const EFFECTIVE_TOTAL = 'coalesce(r.final_total, r.reviewed_total, s.total)';
 
 /** The only code that knows the SQL of quality_reviews. */
 @Injectable()
@@ -126,31 +115,5 @@ export class QualityReviewRepository {
        FROM quality_scores s WHERE $1 = ANY (s.agent_ids) ORDER BY s.scored_at DESC LIMIT $2`,
       [agentId, limit],
     );
-  }
-
-  /** Scores of conversations scored in [from, to) with one scorecard, per agent who served them. */
-  async figuresByAgent(scorecardId: string, from: Date, to: Date): Promise<AgentQualityFigures[]> {
-    const rows: Array<{
-      agentId: string;
-      conversations: number;
-      averageTotal: number;
-      failures: Record<string, number>;
-    }> = await this.dataSource.query(
-      `WITH scored AS (
-           SELECT agent.id AS agent_id, s.conversation_id, ${EFFECTIVE_TOTAL} AS total, s.items
-           FROM quality_scores s
-           LEFT JOIN quality_reviews r ON r.conversation_id = s.conversation_id AND r.scorecard_id = s.scorecard_id
-           CROSS JOIN LATERAL unnest(s.agent_ids) AS agent(id)
-           WHERE s.scorecard_id = $1 AND s.scored_at >= $2 AND s.scored_at < $3)
-         SELECT agent_id AS "agentId", count(*)::int AS conversations, round(avg(total), 1)::float8 AS "averageTotal",
-           coalesce((SELECT jsonb_object_agg(rule_id, n) FROM (
-             SELECT item->>'ruleId' AS rule_id, count(*)::int AS n FROM scored inner_scored
-               CROSS JOIN LATERAL jsonb_array_elements(inner_scored.items) AS item
-             WHERE inner_scored.agent_id = scored.agent_id AND (item->>'passed')::boolean = false
-             GROUP BY 1) failed), '{}'::jsonb) AS failures
-         FROM scored GROUP BY agent_id ORDER BY agent_id`,
-      [scorecardId, from, to],
-    );
-    return rows;
   }
 }

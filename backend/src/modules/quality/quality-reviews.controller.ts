@@ -4,17 +4,16 @@ import { type Actor, CurrentActor, Permission, RequirePermission } from '../../c
 import { slugParam } from '../../common/errors/slug-param.pipe.ts';
 import { uuidParam } from '../../common/errors/uuid-param.pipe.ts';
 import {
-  AgentReportQuery,
   AppealRequest,
   DecideAppealRequest,
   RequestReviewRequest,
   ReviewQuery,
   SubmitReviewRequest,
 } from './dto/review.requests.ts';
-import { type AgentQualityFigures, type QualityReview, QualityReviewRepository } from './quality-review.repository.ts';
+import { type QualityReview, QualityReviewRepository } from './quality-review.repository.ts';
 import { QualityReviews } from './quality-reviews.service.ts';
 
-/** Reviewers' queue and reviews (复核), agents' appeals (申诉) and their decisions, and the per-agent report. */
+/** Reviewers' queue and reviews (复核), agents' appeals (申诉) and their decisions. */
 @ApiTags('quality')
 @ApiBearerAuth()
 @Controller('api/v1/quality')
@@ -80,12 +79,5 @@ export class QualityReviewsController {
   @RequirePermission(Permission.ConversationsHandle)
   myScores(@CurrentActor() actor: Actor) {
     return this.repository.scoresOfAgent(actor.id, 100);
-  }
-
-  /** Per agent over a period, with the reviewed or decided total where there is one. */
-  @Get('reports/agents')
-  @RequirePermission(Permission.QualityReview)
-  byAgent(@Query() query: AgentReportQuery): Promise<AgentQualityFigures[]> {
-    return this.repository.figuresByAgent(query.scorecardId, new Date(query.from), new Date(query.to));
   }
 }

@@ -33,6 +33,13 @@ export class ScoreNotFoundError extends DomainError {
   }
 }
 
+/** Reviewers read the transcripts of scored conversations only. */
+export class ConversationNotScoredError extends DomainError {
+  constructor(id: string) {
+    super(ErrorCode.NotFound, `Conversation ${id} has no quality score`);
+  }
+}
+
 export class ReviewNotFoundError extends DomainError {
   constructor(key: { conversationId: string; scorecardId: string }) {
     super(ErrorCode.NotFound, `The score of ${key.conversationId} under ${key.scorecardId} is not under review`);

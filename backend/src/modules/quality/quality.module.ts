@@ -2,8 +2,12 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/index.ts';
 import { ConversationsModule } from '../conversations/index.ts';
 import { NluModule } from '../nlu/index.ts';
+import { RoutingModule } from '../routing/index.ts';
 import { QualityRepository } from './quality.repository.ts';
 import { QualityInspector } from './quality-inspector.service.ts';
+import { QualityReportRepository } from './quality-report.repository.ts';
+import { QualityReportsController } from './quality-reports.controller.ts';
+import { QualityReports } from './quality-reports.service.ts';
 import { QualityReviewRepository } from './quality-review.repository.ts';
 import { QualityReviewsController } from './quality-reviews.controller.ts';
 import { QualityReviews } from './quality-reviews.service.ts';
@@ -14,8 +18,8 @@ import { QualitySettings } from './quality-settings.use-case.ts';
 
 /** Quality inspection (质检): rules as data, weighted scorecards, every closed conversation scored automatically. */
 @Module({
-  imports: [AuditModule, ConversationsModule, NluModule],
-  controllers: [QualitySettingsController, QualityScoresController, QualityReviewsController],
+  imports: [AuditModule, ConversationsModule, NluModule, RoutingModule],
+  controllers: [QualitySettingsController, QualityScoresController, QualityReviewsController, QualityReportsController],
   providers: [
     QualityRepository,
     QualityReviewRepository,
@@ -23,6 +27,8 @@ import { QualitySettings } from './quality-settings.use-case.ts';
     QualityReviews,
     QualitySettings,
     QualityInspector,
+    QualityReportRepository,
+    QualityReports,
   ],
   exports: [QualityInspector],
 })

@@ -12,7 +12,9 @@ import { RoutingQueueRepository } from './routing-queue.repository.ts';
 
 /**
  * Agents as routing sees them: presence (set by the agent), capacity (set by a supervisor, audited) and the
- * conversations assigned to them. Going online or getting more room kicks a dispatch pass.
+ * conversations assigned to them. Going online or getting more room kicks a dispatch pass. Each change of presence
+ * or capacity is logged in agent_presence_changes by the same write (RoutingAgentRepository), for occupancy. Nothing
+ * else sets an agent's presence: signing out of the console or a replica stopping leaves it as it is.
  */
 @Injectable()
 export class AgentPresence {

@@ -7,6 +7,9 @@ const COLUMNS = `a.agent_id AS "agentId", a.display_name AS "displayName", a.pre
   COALESCE((SELECT array_agg(m.group_id ORDER BY m.group_id) FROM routing_group_members m
     WHERE m.agent_id = a.agent_id), '{}') AS "groupIds"`;
 
+/** Every change of an agent's presence or capacity appends the agent's new state here (docs/analytics.md reads it). */
+const LOG_CHANGE = 'INSERT INTO agent_presence_changes (agent_id, presence, capacity, changed_at)';
+
 /** The order candidates are tried in, per strategy; every one ends on the agent id so the choice is deterministic. */
 const candidateOrder: Record<Strategy, string> = {
   'least-busy': 'a.active, m.last_assigned_at NULLS FIRST, a.agent_id',
@@ -14,7 +17,7 @@ const candidateOrder: Record<Strategy, string> = {
   'previous-agent': '(a.agent_id = $2::text) IS TRUE DESC, a.active, m.last_assigned_at NULLS FIRST, a.agent_id',
 };
 
-/** The only code that knows the SQL of routing_agents. */
+/** The only code that knows the SQL of routing_agents and writes its history, agent_presence_changes. */
 @Injectable()
 export class RoutingAgentRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -40,15 +43,31 @@ export class RoutingAgentRepository {
     );
   }
 
+  /**
+   * Changes presence and logs the change in one statement, so the history (agent_presence_changes) and the current
+   * state never disagree, whatever transaction the caller is in. Setting the presence the agent already has changes
+   * nothing and logs nothing. The time is read once the row is locked (clock_timestamp, not the transaction's start),
+   * so an agent's changes are logged in the order they took effect.
+   */
   async setPresence(manager: EntityManager, agentId: string, presence: Presence): Promise<void> {
-    await manager.query('UPDATE routing_agents SET presence = $2, presence_changed_at = now() WHERE agent_id = $1', [
-      agentId,
-      presence,
-    ]);
+    await manager.query(
+      `WITH changed AS (
+         UPDATE routing_agents SET presence = $2, presence_changed_at = clock_timestamp()
+         WHERE agent_id = $1 AND presence <> $2 RETURNING agent_id, presence, capacity, presence_changed_at)
+       ${LOG_CHANGE} SELECT agent_id, presence, capacity, presence_changed_at FROM changed`,
+      [agentId, presence],
+    );
   }
 
+  /** Changes capacity and logs it with the agent's presence, as setPresence does. */
   async setCapacity(manager: EntityManager, agentId: string, capacity: number): Promise<void> {
-    await manager.query('UPDATE routing_agents SET capacity = $2 WHERE agent_id = $1', [agentId, capacity]);
+    await manager.query(
+      `WITH changed AS (
+         UPDATE routing_agents SET capacity = $2 WHERE agent_id = $1 AND capacity <> $2
+         RETURNING agent_id, presence, capacity)
+       ${LOG_CHANGE} SELECT agent_id, presence, capacity, clock_timestamp() FROM changed`,
+      [agentId, capacity],
+    );
   }
 
   /**

@@ -36,6 +36,6 @@ import { RoutingQueueRepository } from './routing-queue.repository.ts';
     ConversationTransfer,
     QueueStatus,
   ],
-  exports: [QueueDispatcher],
+  exports: [QueueDispatcher, RoutingGroups],
 })
 export class RoutingModule {}

@@ -18,3 +18,14 @@ export function fillCannedVariables(
   });
   return { text, unfilled: [...unfilled] };
 }
+
+/** The variables a canned reply may use (docs/conversations.md), in the order the editor offers them. */
+export const cannedVariableNames = ['customerName', 'agentName', 'ticketNumber', 'date', 'time'] as const;
+
+/**
+ * What the workspace knows when an agent inserts a reply: their own name and the moment. The supervisor's preview uses
+ * the same values, so it shows what an agent will see, gaps included.
+ */
+export function knownCannedValues(agentName: string | undefined, now: Date): Record<string, string | undefined> {
+  return { agentName, date: now.toLocaleDateString(), time: now.toLocaleTimeString() };
+}

@@ -1,6 +1,7 @@
-import { Alert, Checkbox, Form, Input, Modal, Select } from 'antd';
-import { useState } from 'react';
+import { Checkbox, Form, Input, Select } from 'antd';
 import { type Disposition, dispositions, type TicketPriority, ticketPriorities } from '../../api/kefu-api.ts';
+import { FormDialog } from '../../forms/form-dialog.tsx';
+import { topLevel, useFormSubmit } from '../../forms/use-form-submit.ts';
 import { useLanguage } from '../../i18n/language-context.tsx';
 import { useStaff } from '../../shell/staff-context.tsx';
 
@@ -31,13 +32,9 @@ export function CloseDialog({
   const { api } = useStaff();
   const [form] = Form.useForm<CloseForm>();
   const createTicket = Form.useWatch('createTicket', form);
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
-
-  async function submit(values: CloseForm) {
-    setBusy(true);
-    setError(undefined);
-    try {
+  const submission = useFormSubmit<CloseForm, number | undefined>(
+    form,
+    async (values) => {
       const ticket =
         values.createTicket && values.subject
           ? await api.createTicket({
@@ -48,56 +45,47 @@ export function CloseDialog({
             })
           : undefined;
       await api.close(conversationId, values.disposition, values.summary);
-      onClosed(ticket?.number);
-    } catch (failure) {
-      setError(failure instanceof Error ? failure.message : t('action.failed'));
-    } finally {
-      setBusy(false);
-    }
-  }
+      return ticket?.number;
+    },
+    topLevel('disposition', 'summary', 'subject', 'priority'),
+    onClosed,
+  );
 
   return (
-    <Modal
-      title={t('close.title')}
+    <FormDialog<CloseForm>
+      name="close-conversation"
+      form={form}
+      submission={submission}
       open={open}
+      title={t('close.title')}
       okText={t('close.button')}
-      cancelText={t('action.cancel')}
-      okButtonProps={{ loading: busy, htmlType: 'submit', form: 'close-conversation' }}
-      onCancel={onCancel}
+      initialValues={{ disposition: 'resolved', createTicket: false, priority: 'normal' }}
+      onClose={onCancel}
       destroyOnHidden
     >
-      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
-      <Form<CloseForm>
-        id="close-conversation"
-        form={form}
-        layout="vertical"
-        initialValues={{ disposition: 'resolved', createTicket: false, priority: 'normal' }}
-        onFinish={(values) => void submit(values)}
-      >
-        <Form.Item name="disposition" label={t('close.disposition')} rules={[{ required: true }]}>
-          <Select options={dispositions.map((value) => ({ value, label: t(`disposition.${value}`) }))} />
-        </Form.Item>
-        <Form.Item name="summary" label={t('close.summary')} rules={[{ required: true, whitespace: true, max: 2000 }]}>
-          <Input.TextArea rows={3} autoFocus />
-        </Form.Item>
-        <Form.Item name="createTicket" valuePropName="checked">
-          <Checkbox>{t('close.createTicket')}</Checkbox>
-        </Form.Item>
-        {createTicket && (
-          <>
-            <Form.Item
-              name="subject"
-              label={t('close.ticketSubject')}
-              rules={[{ required: true, whitespace: true, max: 200 }]}
-            >
-              <Input />
-            </Form.Item>
-            <Form.Item name="priority" label={t('close.priority')}>
-              <Select options={ticketPriorities.map((value) => ({ value, label: t(`priority.${value}`) }))} />
-            </Form.Item>
-          </>
-        )}
-      </Form>
-    </Modal>
+      <Form.Item name="disposition" label={t('close.disposition')} rules={[{ required: true }]}>
+        <Select options={dispositions.map((value) => ({ value, label: t(`disposition.${value}`) }))} />
+      </Form.Item>
+      <Form.Item name="summary" label={t('close.summary')} rules={[{ required: true, whitespace: true, max: 2000 }]}>
+        <Input.TextArea rows={3} autoFocus />
+      </Form.Item>
+      <Form.Item name="createTicket" valuePropName="checked">
+        <Checkbox>{t('close.createTicket')}</Checkbox>
+      </Form.Item>
+      {createTicket && (
+        <>
+          <Form.Item
+            name="subject"
+            label={t('close.ticketSubject')}
+            rules={[{ required: true, whitespace: true, max: 200 }]}
+          >
+            <Input />
+          </Form.Item>
+          <Form.Item name="priority" label={t('close.priority')}>
+            <Select options={ticketPriorities.map((value) => ({ value, label: t(`priority.${value}`) }))} />
+          </Form.Item>
+        </>
+      )}
+    </FormDialog>
   );
 }

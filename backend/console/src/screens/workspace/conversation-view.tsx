@@ -7,7 +7,7 @@ import { useLanguage } from '../../i18n/language-context.tsx';
 import { useStaff } from '../../shell/staff-context.tsx';
 import { AssistPanel } from './assist-panel.tsx';
 import { CannedReplyPicker } from './canned-reply-picker.tsx';
-import { fillCannedVariables } from './canned-variables.ts';
+import { fillCannedVariables, knownCannedValues } from './canned-variables.ts';
 import { CloseDialog } from './close-dialog.tsx';
 import { CustomerPanel } from './customer-panel.tsx';
 import { ReplyBox } from './reply-box.tsx';
@@ -116,7 +116,7 @@ export function ConversationView({
               note={mode === 'note'}
               inputRef={replyInput}
               onSend={async (clientMessageId, text) => {
-                if (mode === 'note') notes.add(await api.addNote(conversationId, text));
+                if (mode === 'note') notes.add(await api.addNote(conversationId, clientMessageId, text));
                 else append((await api.reply(conversationId, clientMessageId, text)).message);
               }}
             />
@@ -145,12 +145,7 @@ export function ConversationView({
         onCancel={() => setDialog(undefined)}
         onPick={(reply) => {
           setDialog(undefined);
-          const now = new Date();
-          const { text, unfilled } = fillCannedVariables(reply.body, {
-            agentName: staff.username,
-            date: now.toLocaleDateString(),
-            time: now.toLocaleTimeString(),
-          });
+          const { text, unfilled } = fillCannedVariables(reply.body, knownCannedValues(staff.username, new Date()));
           insert(text);
           if (unfilled.length > 0) void message.warning(fillIn(t('canned.unfilled'), { names: unfilled.join(' ') }));
         }}

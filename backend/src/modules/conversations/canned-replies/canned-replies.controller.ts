@@ -42,8 +42,8 @@ export class CannedRepliesController {
   @HttpCode(204)
   @RequirePermission(Permission.CannedRepliesManage)
   @ApiNoContentResponse()
-  async delete(@Param('id', uuidParam('id')) id: string): Promise<void> {
-    await this.replies.delete(id);
+  async delete(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string): Promise<void> {
+    await this.replies.delete(actor, id);
   }
 }
 

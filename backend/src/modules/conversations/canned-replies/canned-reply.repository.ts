@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 
 export interface CannedReply {
   id: string;
@@ -33,8 +33,11 @@ export class CannedReplyRepository {
       : this.dataSource.query(`SELECT ${COLUMNS} FROM canned_replies ORDER BY group_id NULLS FIRST, title LIMIT 1000`);
   }
 
-  async insert(reply: Pick<CannedReply, 'id' | 'title' | 'body' | 'groupId' | 'createdBy'>): Promise<CannedReply> {
-    const [row] = await this.dataSource.query(
+  async insert(
+    manager: EntityManager,
+    reply: Pick<CannedReply, 'id' | 'title' | 'body' | 'groupId' | 'createdBy'>,
+  ): Promise<CannedReply> {
+    const [row] = await manager.query(
       `INSERT INTO canned_replies (id, title, body, group_id, created_by, updated_by) VALUES ($1, $2, $3, $4, $5, $5)
        RETURNING ${COLUMNS}`,
       [reply.id, reply.title, reply.body, reply.groupId, reply.createdBy],
@@ -43,10 +46,11 @@ export class CannedReplyRepository {
   }
 
   async update(
+    manager: EntityManager,
     id: string,
     change: Pick<CannedReply, 'title' | 'body' | 'groupId' | 'updatedBy'>,
   ): Promise<CannedReply | undefined> {
-    const [rows] = await this.dataSource.query(
+    const [rows] = await manager.query(
       `UPDATE canned_replies SET title = $2, body = $3, group_id = $4, updated_by = $5, updated_at = now()
        WHERE id = $1 RETURNING ${COLUMNS}`,
       [id, change.title, change.body, change.groupId, change.updatedBy],
@@ -54,8 +58,8 @@ export class CannedReplyRepository {
     return rows[0];
   }
 
-  async delete(id: string): Promise<boolean> {
-    const [, count] = await this.dataSource.query('DELETE FROM canned_replies WHERE id = $1', [id]);
+  async delete(manager: EntityManager, id: string): Promise<boolean> {
+    const [, count] = await manager.query('DELETE FROM canned_replies WHERE id = $1', [id]);
     return count > 0;
   }
 }

@@ -37,6 +37,6 @@ export class ConversationNotesController {
     @Body() request: AddNoteRequest,
     @CurrentActor() staff: Actor,
   ): Promise<ConversationNoteResponse> {
-    return ConversationNoteResponse.of(await this.notes.add(staff, id, request.text));
+    return ConversationNoteResponse.of(await this.notes.add(staff, id, request.text, request.clientNoteId));
   }
 }

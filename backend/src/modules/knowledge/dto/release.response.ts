@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { JobStatus } from '../../jobs/index.ts';
 import type { KnowledgeItem } from '../knowledge-item.ts';
 import type { ReleaseSummary, StoredRelease } from '../release.repository.ts';
 import type { FieldChange, ReleaseDiff } from '../release-diff.ts';
@@ -62,6 +63,30 @@ export class TrainingResponse {
   static of(training: StoredTraining): TrainingResponse {
     const { language, jobId, state, metrics, reason } = training;
     return { language, jobId, state, package: training.package, metrics, reason };
+  }
+}
+
+export class TrainingRunResponse extends TrainingResponse {
+  @ApiProperty({ example: 3 })
+  releaseNumber!: number;
+
+  @ApiProperty({ minimum: 0, maximum: 100, description: 'Of the job while queued; 100 once it finished' })
+  progress!: number;
+
+  @ApiPropertyOptional({ nullable: true, description: 'What the job is doing now' })
+  progressNote!: string | null;
+
+  @ApiProperty()
+  updatedAt!: Date;
+
+  static run(training: StoredTraining, job: JobStatus | undefined): TrainingRunResponse {
+    return {
+      ...TrainingResponse.of(training),
+      releaseNumber: training.releaseNumber,
+      progress: training.state === 'queued' ? (job?.progress ?? 0) : 100,
+      progressNote: job?.note ?? null,
+      updatedAt: training.updatedAt,
+    };
   }
 }
 

@@ -4,7 +4,6 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
-  IsISO8601,
   IsNumber,
   IsOptional,
   IsString,
@@ -79,18 +78,4 @@ export class DecideAppealRequest {
   @IsString()
   @Length(1, 2000)
   comment!: string;
-}
-
-export class AgentReportQuery {
-  @ApiProperty({ example: 'standard' })
-  @Matches(SLUG, { message: 'scorecardId must be the id of a scorecard' })
-  scorecardId!: string;
-
-  @ApiProperty({ description: 'Inclusive lower bound of the scoring time, ISO 8601', example: '2026-11-01T00:00:00Z' })
-  @IsISO8601({ strict: true })
-  from!: string;
-
-  @ApiProperty({ description: 'Exclusive upper bound, ISO 8601', example: '2026-12-01T00:00:00Z' })
-  @IsISO8601({ strict: true })
-  to!: string;
 }

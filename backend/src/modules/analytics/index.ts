@@ -1,0 +1,2 @@
+export { AnalyticsModule } from './analytics.module.ts';
+export { analyticsMigrations } from './migrations/analytics-migrations.ts';
