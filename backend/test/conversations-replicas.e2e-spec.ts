@@ -74,4 +74,32 @@ describe('two app processes on one database serve one conversation', () => {
     const again = await onA.call('send', { conversationId: conversation.id, clientMessageId: 'b-1', text: '你好' });
     expect(again).toMatchObject({ ok: true, duplicate: true, message: { seq: sent.message.seq } });
   });
+
+  it('a replica that wrote a conversation last notices when the other wrote after it', async () => {
+    const token = await visitorToken(urls[0]);
+    const onA = await WidgetClient.connect(urls[0], token);
+    const onB = await WidgetClient.connect(urls[1], token);
+    clients.push(onA, onB);
+    const { conversation } = await onA.call('start', { language: 'zh' });
+    const turns = [
+      [onA, 'a-1'],
+      [onB, 'b-1'],
+      [onA, 'a-2'], // A's memory of the conversation is a turn behind
+      [onA, 'a-3'],
+      [onB, 'b-2'],
+      [onA, 'a-2'], // a resend of a message A stored two turns ago
+    ] as const;
+    const acks = [];
+    for (const [client, clientMessageId] of turns) {
+      acks.push(
+        await client.call('send', { conversationId: conversation.id, clientMessageId, text: '怎么办理借记卡？' }),
+      );
+    }
+    expect(acks.map((ack) => ack.duplicate)).toEqual([false, false, false, false, false, true]);
+    expect(acks[5].message.seq).toBe(acks[2].message.seq);
+    const seqs = acks
+      .slice(0, 5)
+      .flatMap((ack) => [ack.message.seq, ...ack.replies.map((reply: { seq: number }) => reply.seq)]);
+    expect(seqs).toEqual(seqs.map((_, index) => index + 2));
+  });
 });

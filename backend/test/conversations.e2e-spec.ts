@@ -33,9 +33,11 @@ describe('conversations through the widget socket and the open REST API', () => 
     return { status: response.status, body: (await response.json()) as any };
   }
 
-  it('greets, answers an FAQ question and pushes every message to the room', async () => {
+  it('greets, answers an FAQ question and pushes the turn to the conversation’s other sockets', async () => {
     const client = await widget();
+    const otherTab = await widget();
     const started = await client.call('start', { language: 'zh' });
+    await otherTab.call('join', { conversationId: started.conversation.id, afterSeq: 1 });
     expect(started.ok).toBe(true);
     expect(started.conversation).toMatchObject({ channel: 'web', language: 'zh', state: 'bot', lastSeq: 1 });
     expect(started.messages).toEqual([expect.objectContaining({ seq: 1, sender: 'bot' })]);
@@ -56,7 +58,52 @@ describe('conversations through the widget socket and the open REST API', () => 
       expect.objectContaining({ seq: 3, replyTo: 2, sender: 'bot', kind: 'answer', itemId: 'zh-card-open-debit' }),
     ]);
     expect(sent.replies[0].text).toContain('身份证件');
-    expect((await client.waitForPushed(3)).text).toBe(sent.replies[0].text);
+    expect((await otherTab.waitForPushed(3)).text).toBe(sent.replies[0].text);
+    // The sender has the turn in its acknowledgement: pushing it there too would only be sent and dropped.
+    expect(client.pushed.filter((message) => message.seq > 1)).toEqual([]);
+  });
+
+  it('stores concurrent sends to one conversation each once, in one gapless order with their replies', async () => {
+    const client = await widget();
+    const { conversation } = await client.call('start', { language: 'zh' });
+    const questions = [
+      '怎么办理借记卡？',
+      '信用卡逾期了怎么办',
+      '今天北京会下雨吗',
+      '手机银行怎么转账',
+      '怎么办理借记卡？',
+    ];
+    const sends = questions.flatMap((text, index) => [
+      client.call('send', { conversationId: conversation.id, clientMessageId: `c-${index}`, text }),
+      // The same message again at the same moment (a retry racing its original): stored once.
+      client.call('send', { conversationId: conversation.id, clientMessageId: `c-${index}`, text }),
+    ]);
+    const acks = await Promise.all(sends);
+    expect(acks.filter((ack) => !ack.ok)).toEqual([]);
+    const firsts = acks.filter((ack) => !ack.duplicate);
+    expect(firsts.map((ack) => ack.message.clientMessageId).sort()).toEqual(questions.map((_, index) => `c-${index}`));
+    for (const [index, ack] of acks.entries()) {
+      const twin = acks[index % 2 === 0 ? index + 1 : index - 1];
+      expect(ack.message.seq).toBe(twin.message.seq);
+      expect(ack.replies.map((reply: ChatMessage) => reply.seq)).toEqual(
+        twin.replies.map((reply: ChatMessage) => reply.seq),
+      );
+    }
+    const rows = await withDatabase((db) =>
+      db.query(
+        'SELECT seq, reply_to, client_message_id FROM conversation_messages WHERE conversation_id = $1 ORDER BY seq',
+        [conversation.id],
+      ),
+    );
+    expect(rows.map((row) => row.seq)).toEqual(rows.map((_, index) => index + 1));
+    const last = await withDatabase((db) =>
+      db.query('SELECT last_seq FROM conversations WHERE id = $1', [conversation.id]),
+    );
+    expect(last[0].last_seq).toBe(rows.length);
+    for (const ack of firsts) {
+      const stored = rows.filter((row) => row.reply_to === ack.message.seq).map((row) => row.seq);
+      expect(ack.replies.map((reply: ChatMessage) => reply.seq)).toEqual(stored);
+    }
   });
 
   it('hands off to a human when asked, and says so', async () => {

@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import { io, type Socket } from 'socket.io-client';
 
 /** What the load generator measures of one run. */
@@ -87,8 +88,10 @@ export async function closedLoop(sessions: ChatSession[], questions: string[], s
 }
 
 /**
- * Turns at a fixed rate, whatever the answers' speed; latency counts from when a turn was due, not when it went out,
- * so a server that falls behind shows it (no coordinated omission).
+ * Turns at a fixed rate, whatever the answers' speed: each session takes the next turn and sends it when it is due
+ * (a session has one turn in flight, as a customer has). Latency counts from when a turn was due, not when it went
+ * out, so a server that falls behind shows it (no coordinated omission). The generator sleeps between turns: a
+ * spinning one would take a core from the server it measures.
  */
 export async function fixedRate(
   sessions: ChatSession[],
@@ -97,41 +100,26 @@ export async function fixedRate(
   seconds: number,
 ): Promise<TurnFigures> {
   const latencies: number[] = [];
-  const pending: Promise<void>[] = [];
   let failed = 0;
+  let next = 0;
   const started = performance.now();
   const total = Math.round(perSecond * seconds);
-  for (let turn = 0; turn < total; turn += 1) {
-    const due = started + (turn * 1000) / perSecond;
-    while (performance.now() < due) await new Promise((resolve) => setImmediate(resolve));
-    // A session restarting after a handoff sits this turn out; the next ready one takes it.
-    const session = readyFrom(sessions, turn);
-    if (!session) {
-      failed += 1;
-      continue;
-    }
-    pending.push(
-      session.turn(questions[turn % questions.length]).then(
-        (answered) => {
-          if (answered) latencies.push(performance.now() - due);
-          else failed += 1;
-        },
-        () => {
-          failed += 1;
-        },
-      ),
-    );
-  }
-  await Promise.all(pending);
+  const dueOf = (turn: number) => started + (turn * 1000) / perSecond;
+  await Promise.all(
+    sessions.map(async (session) => {
+      for (let turn = next++; turn < total; turn = next++) {
+        // Timers may fire a fraction of a millisecond early: sleep again until the turn is due.
+        for (let wait = dueOf(turn) - performance.now(); wait > 0; wait = dueOf(turn) - performance.now()) {
+          await delay(Math.ceil(wait));
+        }
+        if (!session.ready) await session.restart();
+        if (await session.turn(questions[turn % questions.length]).catch(() => false)) {
+          latencies.push(performance.now() - dueOf(turn));
+        } else failed += 1;
+      }
+    }),
+  );
   return figures(latencies, failed, (performance.now() - started) / 1000);
-}
-
-function readyFrom(sessions: ChatSession[], start: number): ChatSession | undefined {
-  for (let offset = 0; offset < sessions.length; offset += 1) {
-    const session = sessions[(start + offset) % sessions.length];
-    if (session.ready) return session;
-  }
-  return undefined;
 }
 
 function figures(latencies: number[], failed: number, seconds: number): TurnFigures {

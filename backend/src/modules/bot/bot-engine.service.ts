@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Counter } from 'prom-client';
 import type { EntityManager } from 'typeorm';
 import { KefuConfig } from '../../common/config/kefu-config.ts';
+import type { GuardedStatement } from '../../common/database/guarded-statement.ts';
 import { KnowledgeBase, type PublishedEntry } from '../knowledge/index.ts';
 import { type Language, NluService, type Understanding } from '../nlu/index.ts';
 import { MetricsRegistry } from '../observability/index.ts';
@@ -9,10 +10,20 @@ import { maskEntityValue, maskPersonalDataInText } from '../privacy/index.ts';
 import { botTexts } from './bot-texts.ts';
 import type { BotMessage, BotReading, BotReply, BotTurn, Channel } from './bot-turn.ts';
 import { type Decision, decide, type PolicySettings } from './dialogue-policy.ts';
-import { type DialogueState, DialogueStateStore } from './dialogue-state.store.ts';
+import { type DialogueState, DialogueStateStore, type LoadedDialogueState } from './dialogue-state.store.ts';
 import { FlowCatalog } from './flows/flow-catalog.service.ts';
 import { type FlowTurn, FlowTurns } from './flows/flow-turns.service.ts';
-import { UnansweredQuestionRepository, type UnansweredReason } from './unanswered/unanswered-question.repository.ts';
+import {
+  type UnansweredQuestion,
+  UnansweredQuestionRepository,
+  type UnansweredReason,
+} from './unanswered/unanswered-question.repository.ts';
+
+/** What the bot knows of a conversation after a turn; opaque to callers, who may hand it back for the next turn. */
+export type DialogueMemory = LoadedDialogueState;
+
+/** Decisions that write nothing but the bot's own rows (state, unanswered questions): no lock needed. */
+const DECIDED_WITHOUT_LOCK = new Set<Decision['kind']>(['answer', 'clarify', 'fallback', 'cancel-flow']);
 
 /** What a decision comes to: the bot's messages and what to remember. */
 interface Outcome extends FlowTurn {
@@ -52,8 +63,44 @@ export class BotEngine {
   /** Decides the bot's reply to one customer message. Pass the caller's transaction manager so the dialogue state commits with the message. */
   async respond(turn: BotTurn, manager?: EntityManager): Promise<BotReply> {
     const loaded = await this.states.load(turn.conversationId, manager);
+    const { understanding, decision } = await this.decideOn(turn, loaded.state);
+    const outcome = await this.carryOut(decision, turn.text, understanding, loaded.state);
+    await this.states.save(turn.conversationId, loaded, outcome.state, manager);
+    if (outcome.unanswered) {
+      await this.unanswered.insert(unansweredOf(turn, understanding, outcome.unanswered), manager);
+    }
+    return this.replyOf(decision, understanding, outcome);
+  }
+
+  /**
+   * The reply to a message whose conversation the caller has not locked, with the bot's writes added to `statement`
+   * (the caller's guarded write of the turn, which fails as a whole if another write got in first). Undefined when
+   * the decision acts outside the bot's own rows — a flow may call the bank, a handoff starts routing — which must
+   * happen exactly once, under the conversation's lock: then the caller uses `respond`.
+   *
+   * `remembered` is the `memory` of this conversation's previous turn, if the caller kept it: it saves reading the
+   * dialogue state, and is only as good as the caller's guard, which must fail if any other turn came in between.
+   */
+  async respondIn(
+    turn: BotTurn,
+    statement: GuardedStatement,
+    remembered?: DialogueMemory,
+  ): Promise<{ reply: BotReply; memory: DialogueMemory } | undefined> {
+    const loaded = remembered ?? (await this.states.load(turn.conversationId));
+    const { understanding, decision } = await this.decideOn(turn, loaded.state);
+    if (!DECIDED_WITHOUT_LOCK.has(decision.kind)) return undefined;
+    const outcome = await this.carryOut(decision, turn.text, understanding, loaded.state);
+    const memory = await this.states.saveIn(statement, turn.conversationId, loaded, outcome.state);
+    if (outcome.unanswered) this.unanswered.insertIn(statement, unansweredOf(turn, understanding, outcome.unanswered));
+    return { reply: this.replyOf(decision, understanding, outcome), memory };
+  }
+
+  private async decideOn(
+    turn: BotTurn,
+    state: DialogueState,
+  ): Promise<{ understanding: Understanding; decision: Decision }> {
     // Inside a flow, answers such as "1234" carry no language of their own: the flow's is the conversation's.
-    const understanding = await this.nlu.understand(turn.text, turn.language ?? loaded.state.flow?.language);
+    const understanding = await this.nlu.understand(turn.text, turn.language ?? state.flow?.language);
     const candidates = [...new Set([understanding.intent, ...understanding.topK.map((each) => each.intent)])];
     const [entries, flowOfBest] = await Promise.all([
       this.knowledge.findMany(candidates, turn.channel),
@@ -63,29 +110,17 @@ export class BotEngine {
       {
         text: turn.text,
         understanding,
-        state: loaded.state,
+        state,
         entries: new Map(entries.map((entry) => [entry.id, entry])),
         flowOfBest: flowOfBest?.id,
       },
       this.settings,
     );
-    const outcome = await this.carryOut(decision, turn.text, understanding, loaded.state);
-    await this.states.save(turn.conversationId, loaded, outcome.state, manager);
+    return { understanding, decision };
+  }
+
+  private replyOf(decision: Decision, understanding: Understanding, outcome: Outcome): BotReply {
     this.replies.inc({ decision: decision.kind, handoff: outcome.handoff ?? '' });
-    if (outcome.unanswered) {
-      await this.unanswered.insert(
-        {
-          conversationId: turn.conversationId,
-          language: understanding.language,
-          channel: turn.channel,
-          reason: outcome.unanswered,
-          maskedText: maskPersonalDataInText(turn.text),
-          bestLabel: understanding.intent,
-          confidence: understanding.confidence,
-        },
-        manager,
-      );
-    }
     return {
       messages: outcome.messages,
       reading: readingOf(understanding, outcome.reading),
@@ -154,6 +189,18 @@ export class BotEngine {
   private flowOutcome(turn: FlowTurn): Outcome {
     return { ...turn, state: { fallbackStreak: 0, flow: turn.progress } };
   }
+}
+
+function unansweredOf(turn: BotTurn, understanding: Understanding, reason: UnansweredReason): UnansweredQuestion {
+  return {
+    conversationId: turn.conversationId,
+    language: understanding.language,
+    channel: turn.channel,
+    reason,
+    maskedText: maskPersonalDataInText(turn.text),
+    bestLabel: understanding.intent,
+    confidence: understanding.confidence,
+  };
 }
 
 function answerOf(entry: PublishedEntry): BotMessage {

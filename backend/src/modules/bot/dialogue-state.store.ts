@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import type { GuardedStatement } from '../../common/database/guarded-statement.ts';
 import { FieldCipher } from '../crypto/index.ts';
 import { TRANSCRIPTS_PURPOSE } from '../privacy/index.ts';
-import { DialogueStateRepository } from './dialogue-state.repository.ts';
+import { DialogueStateRepository, type StoredDialogueState } from './dialogue-state.repository.ts';
 import type { FlowProgress } from './flows/flow-progress.ts';
 
 /** What the bot remembers of a conversation between two messages. */
@@ -55,27 +56,48 @@ export class DialogueStateStore {
     state: DialogueState,
     manager?: EntityManager,
   ): Promise<void> {
-    if (JSON.stringify(state) === JSON.stringify(before.stored ? before.state : EMPTY)) return;
+    const row = await this.changedRow(conversationId, before, state);
+    if (row) await this.repository.save(row, manager);
+  }
+
+  /**
+   * `save` as a part of `statement`: written only when the statement's guard passes. Returns the state as a later
+   * `load` would find it then, for a caller that keeps it until the conversation's next message.
+   */
+  async saveIn(
+    statement: GuardedStatement,
+    conversationId: string,
+    before: LoadedDialogueState,
+    state: DialogueState,
+  ): Promise<LoadedDialogueState> {
+    const row = await this.changedRow(conversationId, before, state);
+    if (row) this.repository.saveIn(statement, row);
+    return { state, stored: before.stored || row !== undefined };
+  }
+
+  private async changedRow(
+    conversationId: string,
+    before: LoadedDialogueState,
+    state: DialogueState,
+  ): Promise<StoredDialogueState | undefined> {
+    if (JSON.stringify(state) === JSON.stringify(before.stored ? before.state : EMPTY)) return undefined;
     const { flow } = state;
     const hasSlots = flow !== undefined && Object.keys(flow.slots).length > 0;
-    await this.repository.save(
-      {
-        conversationId,
-        fallbackStreak: state.fallbackStreak,
-        flowId: flow?.flowId ?? null,
-        flowStep: flow?.step ?? null,
-        flowLanguage: flow?.language ?? null,
-        flowRetries: flow?.retries ?? 0,
-        flowSlots: hasSlots
-          ? await this.cipher.encrypt(JSON.stringify(flow.slots), {
-              purpose: TRANSCRIPTS_PURPOSE,
-              period: new Date().toISOString().slice(0, 7),
-              context: contextOf(conversationId),
-            })
-          : null,
-      },
-      manager,
-    );
+    return {
+      conversationId,
+      fallbackStreak: state.fallbackStreak,
+      flowId: flow?.flowId ?? null,
+      flowStep: flow?.step ?? null,
+      flowLanguage: flow?.language ?? null,
+      flowRetries: flow?.retries ?? 0,
+      flowSlots: hasSlots
+        ? await this.cipher.encrypt(JSON.stringify(flow.slots), {
+            purpose: TRANSCRIPTS_PURPOSE,
+            period: new Date().toISOString().slice(0, 7),
+            context: contextOf(conversationId),
+          })
+        : null,
+    };
   }
 
   private async openSlots(conversationId: string, sealed: Buffer): Promise<Record<string, string>> {

@@ -1,5 +1,5 @@
 export { BotModule } from './bot.module.ts';
-export { BotEngine } from './bot-engine.service.ts';
+export { BotEngine, type DialogueMemory } from './bot-engine.service.ts';
 export type {
   BotMessage,
   BotMessageKind,

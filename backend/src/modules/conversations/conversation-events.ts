@@ -1,9 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { ChatMessage, Conversation } from './conversation.ts';
 
-/** Told about messages once they are committed; the widget gateway and webhook delivery listen. */
+/**
+ * Told about messages once they are committed; the widget gateway and webhook delivery listen. `origin` is the
+ * socket whose acknowledgement already carries them (so it is not pushed the same messages again).
+ */
 export interface MessagesListener {
-  committed(conversation: Conversation, messages: ChatMessage[]): Promise<void> | void;
+  committed(conversation: Conversation, messages: ChatMessage[], origin?: string): Promise<void> | void;
 }
 
 /**
@@ -19,12 +22,12 @@ export class ConversationEvents {
     this.listeners.push(listener);
   }
 
-  async committed(conversation: Conversation, messages: ChatMessage[]): Promise<void> {
+  async committed(conversation: Conversation, messages: ChatMessage[], origin?: string): Promise<void> {
     if (messages.length === 0) return;
     await Promise.all(
       this.listeners.map(async (listener) => {
         try {
-          await listener.committed(conversation, messages);
+          await listener.committed(conversation, messages, origin);
         } catch (error) {
           this.logger.warn({ err: error, conversationId: conversation.id }, 'a message listener failed');
         }

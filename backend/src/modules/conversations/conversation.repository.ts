@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { GuardedStatement, type SqlExecutor } from '../../common/database/guarded-statement.ts';
+import { preparedStatements } from '../../common/database/prepared-statements.ts';
 import type { BotReading } from '../bot/index.ts';
 import {
   type Conversation,
@@ -9,6 +11,10 @@ import {
   ConversationState,
 } from './conversation.ts';
 import type { NewMessage } from './message.repository.ts';
+
+/** The unique constraint on (conversation_id, client_message_id), named by PostgreSQL's default. */
+const CLIENT_MESSAGE_ID_CONSTRAINT = 'conversation_messages_conversation_id_client_message_id_key';
+const UNIQUE_VIOLATION = '23505';
 
 const COLUMNS = `id, visitor_id AS "visitorId", visitor_verified AS "visitorVerified", channel, language, state,
   last_seq AS "lastSeq", created_at AS "createdAt"`;
@@ -20,7 +26,12 @@ interface ConversationRow extends Omit<Conversation, 'createdAt'> {
 /** The only code that knows the SQL of conversations and their participants. */
 @Injectable()
 export class ConversationRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  /** The send path's statements, prepared once per connection: they run several times per customer message. */
+  private readonly prepared: SqlExecutor;
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+    this.prepared = preparedStatements(dataSource);
+  }
 
   async create(
     manager: EntityManager,
@@ -53,21 +64,36 @@ export class ConversationRepository {
   }
 
   /**
-   * Locks the conversation for a send and says, in the same round trip, whether this client message id was stored
-   * before: the lock makes the check race-free against a concurrent resend.
+   * The conversation as a send finds it, and whether this client message id was stored before. With `lockIn` (the
+   * caller's transaction) the row lock comes first, which makes the client-id check race-free against a concurrent
+   * resend; without it the answer is a snapshot that a guarded append (`appendTo` with `expected`) confirms or refutes.
    */
-  async lockForSend(
-    manager: EntityManager,
+  async forSend(
     id: string,
     clientMessageId: string,
+    lockIn?: EntityManager,
   ): Promise<{ conversation: Conversation; storedSeq: number | null } | undefined> {
-    const rows: Array<ConversationRow & { storedSeq: number | null }> = await manager.query(
+    if (lockIn) await lockRow(lockIn, id);
+    const rows = (await (lockIn ?? this.prepared).query(
       `SELECT ${COLUMNS}, (SELECT seq FROM conversation_messages m
          WHERE m.conversation_id = c.id AND m.client_message_id = $2) AS "storedSeq"
-       FROM conversations c WHERE id = $1 FOR UPDATE`,
+       FROM conversations c WHERE id = $1`,
       [id, clientMessageId],
-    );
+    )) as Array<ConversationRow & { storedSeq: number | null }>;
     return rows[0] && { conversation: toConversation(rows[0]), storedSeq: rows[0].storedSeq };
+  }
+
+  /**
+   * Runs a turn's guarded write (see `appendTo`); false when the conversation had moved on, or when the message's
+   * client id was stored before (a resend sent from a remembered seq): nothing was written, and a fresh read tells.
+   */
+  async commit(statement: GuardedStatement): Promise<boolean> {
+    try {
+      return await statement.run(this.prepared);
+    } catch (error) {
+      if (isUniqueViolation(error, CLIENT_MESSAGE_ID_CONSTRAINT)) return false;
+      throw error;
+    }
   }
 
   /** Conversations with the bot in which nothing was written for `idleMinutes`, oldest first. */
@@ -99,13 +125,14 @@ export class ConversationRepository {
     id: string,
     clientMessageId: string | null = null,
   ): Promise<{ conversation: Conversation; agentId: string | null; storedSeq: number | null } | undefined> {
+    await lockRow(manager, id);
     const rows: Array<ConversationRow & { agentId: string | null; storedSeq: number | null }> = await manager.query(
       `SELECT ${COLUMNS},
          (SELECT participant_id FROM conversation_participants p WHERE p.conversation_id = c.id
             AND p.participant_kind = 'agent' AND p.left_at IS NULL) AS "agentId",
          (SELECT seq FROM conversation_messages m WHERE m.conversation_id = c.id AND m.client_message_id = $2)
            AS "storedSeq"
-       FROM conversations c WHERE id = $1 FOR UPDATE`,
+       FROM conversations c WHERE id = $1`,
       [id, clientMessageId],
     );
     const row = rows[0];
@@ -171,37 +198,47 @@ export class ConversationRepository {
 
   /** Stores messages and moves the conversation on in one statement: a turn is as few round trips as it can be. */
   async append(manager: EntityManager, id: string, messages: NewMessage[], change: ConversationChange): Promise<void> {
-    const values: unknown[] = [
-      id,
-      change.lastSeq,
-      change.state,
-      change.handoff ? JSON.stringify(change.handoff) : null,
-    ];
-    const tuples = messages.map((message) => {
-      const row = [
-        message.conversationId,
-        message.seq,
-        message.clientMessageId,
-        message.replyTo,
-        message.senderKind,
-        message.senderId,
-        message.kind,
-        message.body,
-        message.reading === undefined ? null : JSON.stringify(message.reading),
-        message.itemId ?? null,
-        message.createdAt,
-      ];
-      const placeholders = row.map((value) => `$${values.push(value)}`);
-      return `(${placeholders.join(', ')})`;
-    });
-    await manager.query(
-      `WITH stored AS (
-         INSERT INTO conversation_messages (conversation_id, seq, client_message_id, reply_to, sender_kind, sender_id,
-           kind, body, reading, item_id, created_at) VALUES ${tuples.join(', ')} RETURNING 1)
-       UPDATE conversations SET last_seq = $2, state = $3, handoff = COALESCE($4, handoff), updated_at = now(),
-         closed_at = CASE WHEN $3 = 'closed' THEN now() ELSE closed_at END
-       WHERE id = $1`,
-      values,
+    const statement = new GuardedStatement();
+    this.appendTo(statement, id, messages, change);
+    if (!(await statement.run(manager))) throw new Error(`conversation ${id} is gone`);
+  }
+
+  /**
+   * Adds a turn's write to `statement`: the conversation moves on (the guard; with `expected`, only if it is still at
+   * that seq and state) and its messages are stored with it.
+   */
+  appendTo(
+    statement: GuardedStatement,
+    id: string,
+    messages: NewMessage[],
+    change: ConversationChange,
+    expected?: { lastSeq: number; state: ConversationState },
+  ): void {
+    const state = statement.param(change.state);
+    const precondition = expected
+      ? ` AND last_seq = ${statement.param(expected.lastSeq)} AND state = ${statement.param(expected.state)}`
+      : '';
+    statement.guard(
+      `UPDATE conversations SET last_seq = ${statement.param(change.lastSeq)}, state = ${state},
+         handoff = COALESCE(${statement.param(change.handoff ? JSON.stringify(change.handoff) : null)}::jsonb, handoff),
+         updated_at = now(), closed_at = CASE WHEN ${state} = 'closed' THEN now() ELSE closed_at END
+       WHERE id = ${statement.param(id)}${precondition} RETURNING id`,
+    );
+    if (messages.length === 0) return;
+    const tuples = messages.map(
+      (message) =>
+        `(${statement.param(message.seq)}::int, ${statement.param(message.clientMessageId)}::text,
+          ${statement.param(message.replyTo)}::int, ${statement.param(message.senderKind)}::text,
+          ${statement.param(message.senderId)}::text, ${statement.param(message.kind)}::text,
+          ${statement.param(message.body)}::bytea,
+          ${statement.param(message.reading === undefined ? null : JSON.stringify(message.reading))}::jsonb,
+          ${statement.param(message.itemId ?? null)}::text, ${statement.param(message.createdAt)}::timestamptz)`,
+    );
+    statement.add(
+      `INSERT INTO conversation_messages (conversation_id, seq, client_message_id, reply_to, sender_kind, sender_id,
+         kind, body, reading, item_id, created_at)
+       SELECT guard.id, m.* FROM guard, (VALUES ${tuples.join(', ')})
+         AS m (seq, client_message_id, reply_to, sender_kind, sender_id, kind, body, reading, item_id, created_at)`,
     );
   }
 }
@@ -218,6 +255,20 @@ export interface ConversationChange {
   lastSeq: number;
   state: ConversationState;
   handoff?: { reason: string; reading: BotReading; at: string };
+}
+
+/**
+ * Takes the conversation's row lock on its own, before reading what it guards: a statement that waited for the lock
+ * keeps the snapshot of its start for its other reads (READ COMMITTED), so a subquery in the locking statement would
+ * miss the message a concurrent resend's original just committed. The next statement sees it.
+ */
+async function lockRow(executor: SqlExecutor, id: string): Promise<void> {
+  await executor.query('SELECT 1 FROM conversations WHERE id = $1 FOR UPDATE', [id]);
+}
+
+function isUniqueViolation(error: unknown, constraint: string): boolean {
+  const { code, constraint: violated } = error as { code?: string; constraint?: string };
+  return code === UNIQUE_VIOLATION && violated === constraint;
 }
 
 function toConversation(row: ConversationRow): Conversation {

@@ -3,8 +3,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../../common/access/index.ts';
-import { BotEngine, type BotMessage, type BotReply } from '../bot/index.ts';
-import { ConversationRepository } from './conversation.repository.ts';
+import { BoundedMap } from '../../common/collections/bounded-map.ts';
+import { GuardedStatement } from '../../common/database/guarded-statement.ts';
+import { BotEngine, type BotMessage, type BotReply, type BotTurn, type DialogueMemory } from '../bot/index.ts';
+import { type ConversationChange, ConversationRepository } from './conversation.repository.ts';
 import {
   type ChatMessage,
   type Conversation,
@@ -18,7 +20,7 @@ import { ConversationEvents } from './conversation-events.ts';
 import { ConversationLifecycle } from './conversation-lifecycle.ts';
 import { ConversationNotFoundError } from './conversation-not-found.error.ts';
 import { MessageRepository, type NewMessage, type StoredMessage } from './message.repository.ts';
-import { type PendingMessage, TranscriptCipher } from './transcript-cipher.ts';
+import { chatMessageOf, type PendingMessage, TranscriptCipher } from './transcript-cipher.ts';
 
 export interface StartRequest {
   channel: ConversationChannel;
@@ -30,14 +32,46 @@ export interface History {
   messages: ChatMessage[];
 }
 
+/** What a send stored (or found stored, for a resend), with its messages in clear. */
+interface SendOutcome {
+  conversation: Conversation;
+  messages: ChatMessage[];
+  duplicate: boolean;
+}
+
+/** A turn ready to store: its rows sealed, the conversation's change, and the messages as the customer sees them. */
+interface ComposedTurn {
+  stored: NewMessage[];
+  change: ConversationChange;
+  outcome: SendOutcome;
+}
+
+/** A conversation as this process last wrote it, and the bot's memory of it then. */
+interface RecentTurn {
+  conversation: Conversation;
+  memory?: DialogueMemory;
+}
+
+/** Conversations whose last write this process remembers; beyond it a send reads the conversation first. */
+const RECENT_CONVERSATIONS = 10_000;
+
+/** Sends that keep losing the race to another write of their conversation take its lock after this many tries. */
+const ATTEMPTS_WITHOUT_LOCK = 3;
+
 /**
- * A customer's side of a conversation, whatever the channel. Each send is one transaction that locks the
- * conversation, stores the message, asks the bot and stores its replies with the next sequence numbers: the
- * acknowledgement follows the commit, so an acknowledged message is never lost, and a resend with the same client id
- * returns what was stored the first time instead of storing it twice.
+ * A customer's side of a conversation, whatever the channel. A send stores the message and the bot's replies with
+ * the next sequence numbers in one atomic write, and the acknowledgement follows it, so an acknowledged message is
+ * never lost; a resend with the same client id returns what was stored the first time instead of storing it twice.
+ *
+ * The common turn takes no lock: read the conversation, let the bot decide, then one guarded statement writes the
+ * messages, the conversation's new seq and the bot's own rows only if the conversation is still as it was read
+ * (else it starts over). Turns whose decision acts beyond those rows (a flow calling the bank, a handoff) run in a
+ * transaction holding the conversation's row lock, so such an act happens once.
  */
 @Injectable()
 export class Conversations {
+  private readonly recent = new BoundedMap<string, RecentTurn>(RECENT_CONVERSATIONS);
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly conversations: ConversationRepository,
@@ -50,7 +84,7 @@ export class Conversations {
 
   async start(visitor: Actor, request: StartRequest): Promise<History> {
     const greeting = this.bot.greeting(request.language, request.channel);
-    const { conversation, stored } = await this.dataSource.transaction(async (manager) => {
+    const { conversation, messages } = await this.dataSource.transaction(async (manager) => {
       const created = await this.conversations.create(manager, {
         id: randomUUID(),
         visitorId: visitor.id,
@@ -58,29 +92,29 @@ export class Conversations {
         channel: request.channel,
         language: request.language,
       });
-      const rows = await this.seal(created, [botRow(1, undefined, greeting)]);
-      await this.conversations.append(manager, created.id, rows, { lastSeq: 1, state: created.state });
-      return { conversation: { ...created, lastSeq: 1 }, stored: rows };
+      const sealed = await this.seal(created, [botRow(1, undefined, greeting)]);
+      await this.conversations.append(manager, created.id, sealed.stored, { lastSeq: 1, state: created.state });
+      return { conversation: { ...created, lastSeq: 1 }, messages: sealed.messages };
     });
-    const messages = await this.openAll(stored);
     await this.events.committed(conversation, messages);
     return { conversation, messages };
   }
 
-  async send(visitor: Actor, conversationId: string, clientMessageId: string, text: string): Promise<SendResult> {
-    const outcome = await this.dataSource.transaction(async (manager) => {
-      // The row lock orders concurrent sends to one conversation and makes the client-id check race-free.
-      const locked = await this.conversations.lockForSend(manager, conversationId, clientMessageId);
-      const conversation = this.ownedBy(visitor, conversationId, locked?.conversation);
-      if (locked?.storedSeq != null) {
-        const earlier = await this.messages.byClientMessageId(manager, conversationId, clientMessageId);
-        return { conversation, stored: earlier, duplicate: true };
-      }
-      if (conversation.state === ConversationState.Closed) throw new ConversationClosedError(conversationId);
-      return this.storeTurn(manager, conversation, clientMessageId, text);
-    });
-    const [message, ...replies] = await this.openAll(outcome.stored);
-    if (!outcome.duplicate) await this.events.committed(outcome.conversation, [message, ...replies]);
+  /** `origin`: the socket that sent the message and gets the replies in its acknowledgement, not as a push too. */
+  async send(
+    visitor: Actor,
+    conversationId: string,
+    clientMessageId: string,
+    text: string,
+    origin?: string,
+  ): Promise<SendResult> {
+    const outcome =
+      (await this.sendWithoutLock(visitor, conversationId, clientMessageId, text)) ??
+      (await this.dataSource.transaction((manager) =>
+        this.sendUnderLock(manager, visitor, conversationId, clientMessageId, text),
+      ));
+    if (!outcome.duplicate) await this.events.committed(outcome.conversation, outcome.messages, origin);
+    const [message, ...replies] = outcome.messages;
     return { message, replies, duplicate: outcome.duplicate, conversation: outcome.conversation };
   }
 
@@ -90,25 +124,89 @@ export class Conversations {
     return { conversation, messages: await this.openAll(stored) };
   }
 
-  private async storeTurn(
+  /** Undefined when the turn needs the conversation's lock (see the class comment). */
+  private async sendWithoutLock(
+    visitor: Actor,
+    conversationId: string,
+    clientMessageId: string,
+    text: string,
+  ): Promise<SendOutcome | undefined> {
+    for (let attempt = 0; attempt < ATTEMPTS_WITHOUT_LOCK; attempt += 1) {
+      // The first try starts from what this process wrote last, if anything: no read at all.
+      const recent = attempt === 0 ? this.recent.get(conversationId) : undefined;
+      this.recent.delete(conversationId);
+      let conversation: Conversation;
+      if (recent) {
+        conversation = this.sendable(visitor, conversationId, { conversation: recent.conversation, storedSeq: null });
+      } else {
+        const found = await this.conversations.forSend(conversationId, clientMessageId);
+        conversation = this.sendable(visitor, conversationId, found);
+        if (found?.storedSeq != null) return this.resent(this.dataSource.manager, conversation, clientMessageId);
+      }
+      const statement = new GuardedStatement();
+      let answered: { reply: BotReply; memory: DialogueMemory } | undefined;
+      if (conversation.state === ConversationState.Bot) {
+        answered = await this.bot.respondIn(botTurnOf(conversation, text), statement, recent?.memory);
+        if (!answered) return undefined;
+      }
+      const turn = await this.compose(conversation, clientMessageId, text, answered?.reply);
+      // The guard: the conversation is still at the seq and state this turn was decided on.
+      this.conversations.appendTo(statement, conversation.id, turn.stored, turn.change, conversation);
+      if (await this.conversations.commit(statement)) {
+        this.recent.set(conversationId, { conversation: turn.outcome.conversation, memory: answered?.memory });
+        return turn.outcome;
+      }
+    }
+    return undefined;
+  }
+
+  private async sendUnderLock(
     manager: EntityManager,
+    visitor: Actor,
+    conversationId: string,
+    clientMessageId: string,
+    text: string,
+  ): Promise<SendOutcome> {
+    this.recent.delete(conversationId);
+    // The row lock orders concurrent sends to one conversation and makes the client-id check race-free.
+    const found = await this.conversations.forSend(conversationId, clientMessageId, manager);
+    const conversation = this.sendable(visitor, conversationId, found);
+    if (found?.storedSeq != null) return this.resent(manager, conversation, clientMessageId);
+    const reply =
+      conversation.state === ConversationState.Bot
+        ? await this.bot.respond(botTurnOf(conversation, text), manager)
+        : undefined;
+    const turn = await this.compose(conversation, clientMessageId, text, reply);
+    await this.conversations.append(manager, conversation.id, turn.stored, turn.change);
+    if (reply?.handoff) await this.lifecycle.handedOff(manager, turn.outcome.conversation, reply.handoff.reason);
+    return turn.outcome;
+  }
+
+  /** The visitor's conversation, open for a message; a resend of a stored message is answered even once closed. */
+  private sendable(
+    visitor: Actor,
+    conversationId: string,
+    found: { conversation: Conversation; storedSeq: number | null } | undefined,
+  ): Conversation {
+    const conversation = this.ownedBy(visitor, conversationId, found?.conversation);
+    if (found?.storedSeq == null && conversation.state === ConversationState.Closed) {
+      throw new ConversationClosedError(conversationId);
+    }
+    return conversation;
+  }
+
+  private async resent(manager: EntityManager, conversation: Conversation, clientMessageId: string) {
+    const earlier = await this.messages.byClientMessageId(manager, conversation.id, clientMessageId);
+    return { conversation, messages: await this.openAll(earlier), duplicate: true };
+  }
+
+  private async compose(
     conversation: Conversation,
     clientMessageId: string,
     text: string,
-  ): Promise<{ conversation: Conversation; stored: StoredMessage[]; duplicate: boolean }> {
+    reply: BotReply | undefined,
+  ): Promise<ComposedTurn> {
     const seq = conversation.lastSeq + 1;
-    const reply: BotReply | undefined =
-      conversation.state === ConversationState.Bot
-        ? await this.bot.respond(
-            {
-              conversationId: conversation.id,
-              text,
-              channel: conversation.channel,
-              visitor: { id: conversation.visitorId, verified: conversation.visitorVerified },
-            },
-            manager,
-          )
-        : undefined;
     const customerRow: PendingMessage = {
       seq,
       clientMessageId,
@@ -119,10 +217,10 @@ export class Conversations {
       reading: reply?.reading,
     };
     const botRows = (reply?.messages ?? []).map((message, index) => botRow(seq + 1 + index, seq, message));
-    const stored = await this.seal(conversation, [customerRow, ...botRows]);
+    const { stored, messages } = await this.seal(conversation, [customerRow, ...botRows]);
     const lastSeq = seq + botRows.length;
     const state = reply?.handoff ? ConversationState.Queued : conversation.state;
-    await this.conversations.append(manager, conversation.id, stored, {
+    const change: ConversationChange = {
       lastSeq,
       state,
       handoff: reply?.handoff && {
@@ -130,10 +228,12 @@ export class Conversations {
         reading: reply.reading,
         at: new Date().toISOString(),
       },
-    });
-    const updated = { ...conversation, lastSeq, state };
-    if (reply?.handoff) await this.lifecycle.handedOff(manager, updated, reply.handoff.reason);
-    return { conversation: updated, stored, duplicate: false };
+    };
+    return {
+      stored,
+      change,
+      outcome: { conversation: { ...conversation, lastSeq, state }, messages, duplicate: false },
+    };
   }
 
   /** The visitor's own conversation; someone else's is reported as not found. */
@@ -146,13 +246,27 @@ export class Conversations {
     return conversation;
   }
 
-  private seal(conversation: Conversation, rows: PendingMessage[]): Promise<NewMessage[]> {
-    return this.transcripts.sealAll(conversation.id, rows);
+  /** Rows to store, and the messages as readers see them: what was just encrypted needs no decryption. */
+  private async seal(
+    conversation: Conversation,
+    rows: PendingMessage[],
+  ): Promise<{ stored: NewMessage[]; messages: ChatMessage[] }> {
+    const stored = await this.transcripts.sealAll(conversation.id, rows);
+    return { stored, messages: stored.map((row, index) => chatMessageOf(row, rows[index].content)) };
   }
 
   private openAll(stored: StoredMessage[]): Promise<ChatMessage[]> {
     return Promise.all(stored.map((message) => this.transcripts.open(message)));
   }
+}
+
+function botTurnOf(conversation: Conversation, text: string): BotTurn {
+  return {
+    conversationId: conversation.id,
+    text,
+    channel: conversation.channel,
+    visitor: { id: conversation.visitorId, verified: conversation.visitorVerified },
+  };
 }
 
 function botRow(seq: number, replyTo: number | undefined, message: BotMessage): PendingMessage {

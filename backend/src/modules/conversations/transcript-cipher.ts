@@ -116,16 +116,9 @@ export class TranscriptCipher implements OnApplicationBootstrap, OnModuleDestroy
 
   async open(stored: StoredMessage): Promise<ChatMessage> {
     const content = await this.content(stored);
-    return {
-      ...content,
-      conversationId: stored.conversationId,
-      seq: stored.seq,
-      clientMessageId: stored.clientMessageId ?? undefined,
-      replyTo: stored.replyTo ?? undefined,
-      sender: stored.senderKind,
-      kind: content === SHREDDED ? 'shredded' : stored.kind,
-      createdAt: stored.createdAt.toISOString(),
-    };
+    return content === SHREDDED
+      ? { ...chatMessageOf(stored, content), kind: 'shredded' }
+      : chatMessageOf(stored, content);
   }
 
   private async content(stored: StoredMessage): Promise<MessageContent> {
@@ -140,6 +133,20 @@ export class TranscriptCipher implements OnApplicationBootstrap, OnModuleDestroy
 }
 
 const SHREDDED: MessageContent = { text: '' };
+
+/** A stored (or just sealed) message as its readers see it, given the content it holds in clear. */
+export function chatMessageOf(row: Omit<StoredMessage, 'body'>, content: MessageContent): ChatMessage {
+  return {
+    ...content,
+    conversationId: row.conversationId,
+    seq: row.seq,
+    clientMessageId: row.clientMessageId ?? undefined,
+    replyTo: row.replyTo ?? undefined,
+    sender: row.senderKind,
+    kind: row.kind,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
 
 function contextOf(conversationId: string, seq: number): string {
   return `conversation_messages.body:${conversationId}:${seq}`;

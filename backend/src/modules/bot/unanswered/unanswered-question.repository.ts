@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import type { GuardedStatement } from '../../../common/database/guarded-statement.ts';
 import type { Language } from '../../nlu/index.ts';
 import type { Channel } from '../bot-turn.ts';
 
@@ -23,19 +24,16 @@ export class UnansweredQuestionRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async insert(question: UnansweredQuestion, manager?: EntityManager): Promise<void> {
+    const values: unknown[] = [];
     await (manager ?? this.dataSource).query(
-      `INSERT INTO bot_unanswered_questions (conversation_id, language, channel, reason, masked_text, best_label, confidence)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [
-        question.conversationId,
-        question.language,
-        question.channel,
-        question.reason,
-        question.maskedText,
-        question.bestLabel,
-        question.confidence,
-      ],
+      insertOf(question, (value) => `$${values.push(value)}`, ''),
+      values,
     );
+  }
+
+  /** The same insert as a part of `statement`: it happens only when the statement's guard passes. */
+  insertIn(statement: GuardedStatement, question: UnansweredQuestion): void {
+    statement.add(insertOf(question, (value) => statement.param(value), 'FROM guard'));
   }
 
   /** The newest questions of one language since `since`, at most `limit`. */
@@ -50,4 +48,19 @@ export class UnansweredQuestionRepository {
       [language, since, limit],
     );
   }
+}
+
+function insertOf(question: UnansweredQuestion, param: (value: unknown) => string, source: string): string {
+  const values = [
+    `${param(question.conversationId)}::uuid`,
+    `${param(question.language)}::text`,
+    `${param(question.channel)}::text`,
+    `${param(question.reason)}::text`,
+    `${param(question.maskedText)}::text`,
+    `${param(question.bestLabel)}::text`,
+    `${param(question.confidence)}::float8`,
+  ];
+  return `INSERT INTO bot_unanswered_questions (conversation_id, language, channel, reason, masked_text, best_label,
+      confidence)
+    SELECT ${values.join(', ')} ${source}`;
 }

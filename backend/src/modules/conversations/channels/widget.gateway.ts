@@ -23,7 +23,8 @@ export const WIDGET_NAMESPACE = '/chat';
 /**
  * The widget's real-time channel (Socket.IO namespace `/chat`; WebSocket, falling back to HTTP long-polling). A socket
  * authenticates once with its visitor token (`auth.token`); `start`, `join` and `send` answer through their
- * acknowledgement; every committed message is pushed to the conversation's room as `messages`, in every replica.
+ * acknowledgement; every committed message is pushed to the conversation's room as `messages`, in every replica,
+ * except to the socket that sent it (its acknowledgement carries the message and the bot's replies).
  * Pushes are best effort: after a reconnect the widget `join`s with the last seq it saw and gets the rest.
  */
 @WebSocketGateway({ namespace: WIDGET_NAMESPACE })
@@ -86,21 +87,25 @@ export class WidgetGateway implements OnGatewayInit<Namespace>, MessagesListener
         request.conversationId,
         request.clientMessageId,
         request.text,
+        socket.id,
       );
       await socket.join(roomOf(request.conversationId));
       return { ...result, conversation: conversationView(result.conversation) };
     });
   }
 
-  committed(conversation: Conversation, messages: ChatMessage[]): void {
+  committed(conversation: Conversation, messages: ChatMessage[], origin?: string): void {
     if (!this.namespace) {
       this.logger.warn('a message was committed before the gateway started');
       return;
     }
     // The state travels with the messages, so the widget's status line follows a handoff, an agent and a close.
-    this.namespace
-      .to(roomOf(conversation.id))
-      .emit('messages', { conversationId: conversation.id, state: conversation.state, messages });
+    const room = this.namespace.to(roomOf(conversation.id));
+    (origin ? room.except(origin) : room).emit('messages', {
+      conversationId: conversation.id,
+      state: conversation.state,
+      messages,
+    });
   }
 }
 
