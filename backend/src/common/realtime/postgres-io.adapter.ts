@@ -5,6 +5,7 @@ import { createAdapter } from '@socket.io/postgres-adapter';
 import pg from 'pg';
 import type { Logger } from 'pino';
 import type { Namespace, Server, ServerOptions } from 'socket.io';
+import { NotificationBatchingPool } from './notification-batching-pool.ts';
 
 const SHUTDOWN_WAIT_MS = 2_000;
 
@@ -34,7 +35,7 @@ export class PostgresIoAdapter extends IoAdapter {
   override createIOServer(port: number, options?: ServerOptions): Server {
     const cors = { origin: this.options.allowedOrigins.length > 0 ? [...this.options.allowedOrigins] : false };
     const server: Server = super.createIOServer(port, { ...options, cors } as ServerOptions);
-    const pool = new pg.Pool({ connectionString: this.options.databaseUrl, max: 2 });
+    const pool = new NotificationBatchingPool({ connectionString: this.options.databaseUrl, max: 2 });
     // A database restart must not crash the process: the adapter reconnects and clients resume from their last seq.
     pool.on('error', (error) => this.options.logger.warn({ err: error }, 'real-time database connection lost'));
     // The adapter keeps one client checked out for LISTEN, which the pool no longer guards: without a listener of its

@@ -128,6 +128,11 @@ export class BotEngine {
     };
   }
 
+  /** The memory of a conversation the bot has not heard from yet (see `respondIn`). */
+  newConversationMemory(): DialogueMemory {
+    return this.states.nothingYet();
+  }
+
   /** Greeting for a new conversation, in its language; the web widget also says how to reach a person. */
   greeting(language: Language, channel: Channel): BotMessage {
     const texts = botTexts[language];

@@ -33,9 +33,14 @@ export class DialogueStateStore {
     private readonly cipher: FieldCipher,
   ) {}
 
+  /** The state of a conversation that has none stored yet. */
+  nothingYet(): LoadedDialogueState {
+    return { state: EMPTY, stored: false };
+  }
+
   async load(conversationId: string, manager?: EntityManager): Promise<LoadedDialogueState> {
     const row = await this.repository.find(conversationId, manager);
-    if (!row) return { state: EMPTY, stored: false };
+    if (!row) return this.nothingYet();
     const flow =
       row.flowId && row.flowStep && row.flowLanguage
         ? {

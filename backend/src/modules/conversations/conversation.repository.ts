@@ -4,12 +4,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { GuardedStatement, type SqlExecutor } from '../../common/database/guarded-statement.ts';
 import { preparedStatements } from '../../common/database/prepared-statements.ts';
 import type { BotReading } from '../bot/index.ts';
-import {
-  type Conversation,
-  type ConversationChannel,
-  type ConversationLanguage,
-  ConversationState,
-} from './conversation.ts';
+import { type Conversation, ConversationState } from './conversation.ts';
 import type { NewMessage } from './message.repository.ts';
 
 /** The unique constraint on (conversation_id, client_message_id), named by PostgreSQL's default. */
@@ -33,27 +28,23 @@ export class ConversationRepository {
     this.prepared = preparedStatements(dataSource);
   }
 
-  async create(
-    manager: EntityManager,
-    row: {
-      id: string;
-      visitorId: string;
-      visitorVerified: boolean;
-      channel: ConversationChannel;
-      language: ConversationLanguage;
-    },
-  ): Promise<Conversation> {
-    const rows: ConversationRow[] = await manager.query(
-      `INSERT INTO conversations (id, visitor_id, visitor_verified, channel, language, state)
-       VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${COLUMNS}`,
-      [row.id, row.visitorId, row.visitorVerified, row.channel, row.language, ConversationState.Bot],
+  /** Adds to `statement` a new conversation (the guard) with its participants and its first messages. */
+  createIn(statement: GuardedStatement, conversation: Conversation, messages: NewMessage[]): void {
+    const id = statement.param(conversation.id);
+    const visitorId = statement.param(conversation.visitorId);
+    statement.guard(
+      `INSERT INTO conversations (id, visitor_id, visitor_verified, channel, language, state, last_seq, created_at)
+       VALUES (${id}, ${visitorId}, ${statement.param(conversation.visitorVerified)},
+         ${statement.param(conversation.channel)}, ${statement.param(conversation.language)},
+         ${statement.param(conversation.state)}, ${statement.param(conversation.lastSeq)},
+         ${statement.param(conversation.createdAt)}) RETURNING id`,
     );
-    await manager.query(
+    statement.add(
       `INSERT INTO conversation_participants (conversation_id, participant_kind, participant_id)
-       VALUES ($1, 'visitor', $2), ($1, 'bot', 'kefu-bot')`,
-      [row.id, row.visitorId],
+       SELECT guard.id, p.kind, p.participant FROM guard,
+         (VALUES ('visitor', ${visitorId}::text), ('bot', 'kefu-bot')) AS p (kind, participant)`,
     );
-    return toConversation(rows[0]);
+    this.addMessages(statement, messages);
   }
 
   async byId(id: string): Promise<Conversation | undefined> {
@@ -84,7 +75,7 @@ export class ConversationRepository {
   }
 
   /**
-   * Runs a turn's guarded write (see `appendTo`); false when the conversation had moved on, or when the message's
+   * Runs a guarded write of a conversation (see `createIn`, `appendTo`); false when the conversation had moved on, or when the message's
    * client id was stored before (a resend sent from a remembered seq): nothing was written, and a fresh read tells.
    */
   async commit(statement: GuardedStatement): Promise<boolean> {
@@ -224,6 +215,10 @@ export class ConversationRepository {
          updated_at = now(), closed_at = CASE WHEN ${state} = 'closed' THEN now() ELSE closed_at END
        WHERE id = ${statement.param(id)}${precondition} RETURNING id`,
     );
+    this.addMessages(statement, messages);
+  }
+
+  private addMessages(statement: GuardedStatement, messages: NewMessage[]): void {
     if (messages.length === 0) return;
     const tuples = messages.map(
       (message) =>

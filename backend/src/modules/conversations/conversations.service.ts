@@ -83,19 +83,22 @@ export class Conversations {
   ) {}
 
   async start(visitor: Actor, request: StartRequest): Promise<History> {
+    const conversation: Conversation = {
+      id: randomUUID(),
+      visitorId: visitor.id,
+      visitorVerified: visitor.verified === true,
+      channel: request.channel,
+      language: request.language,
+      state: ConversationState.Bot,
+      lastSeq: 1,
+      createdAt: new Date().toISOString(),
+    };
     const greeting = this.bot.greeting(request.language, request.channel);
-    const { conversation, messages } = await this.dataSource.transaction(async (manager) => {
-      const created = await this.conversations.create(manager, {
-        id: randomUUID(),
-        visitorId: visitor.id,
-        visitorVerified: visitor.verified === true,
-        channel: request.channel,
-        language: request.language,
-      });
-      const sealed = await this.seal(created, [botRow(1, undefined, greeting)]);
-      await this.conversations.append(manager, created.id, sealed.stored, { lastSeq: 1, state: created.state });
-      return { conversation: { ...created, lastSeq: 1 }, messages: sealed.messages };
-    });
+    const { stored, messages } = await this.seal(conversation, [botRow(1, undefined, greeting)]);
+    const statement = new GuardedStatement();
+    this.conversations.createIn(statement, conversation, stored);
+    if (!(await this.conversations.commit(statement))) throw new Error(`conversation ${conversation.id} not created`);
+    this.recent.set(conversation.id, { conversation, memory: this.bot.newConversationMemory() });
     await this.events.committed(conversation, messages);
     return { conversation, messages };
   }
