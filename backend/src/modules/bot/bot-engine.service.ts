@@ -22,9 +22,6 @@ import {
 /** What the bot knows of a conversation after a turn; opaque to callers, who may hand it back for the next turn. */
 export type DialogueMemory = LoadedDialogueState;
 
-/** Decisions that write nothing but the bot's own rows (state, unanswered questions): no lock needed. */
-const DECIDED_WITHOUT_LOCK = new Set<Decision['kind']>(['answer', 'clarify', 'fallback', 'cancel-flow']);
-
 /** What a decision comes to: the bot's messages and what to remember. */
 interface Outcome extends FlowTurn {
   state: DialogueState;
@@ -75,8 +72,8 @@ export class BotEngine {
   /**
    * The reply to a message whose conversation the caller has not locked, with the bot's writes added to `statement`
    * (the caller's guarded write of the turn, which fails as a whole if another write got in first). Undefined when
-   * the decision acts outside the bot's own rows — a flow may call the bank, a handoff starts routing — which must
-   * happen exactly once, under the conversation's lock: then the caller uses `respond`.
+   * the turn acts outside the bot's own rows — a flow step that calls the bank, a handoff that starts routing —
+   * which must happen exactly once, under the conversation's lock: then the caller uses `respond`.
    *
    * `remembered` is the `memory` of this conversation's previous turn, if the caller kept it: it saves reading the
    * dialogue state, and is only as good as the caller's guard, which must fail if any other turn came in between.
@@ -85,14 +82,34 @@ export class BotEngine {
     turn: BotTurn,
     statement: GuardedStatement,
     remembered?: DialogueMemory,
-  ): Promise<{ reply: BotReply; memory: DialogueMemory } | undefined> {
+  ): Promise<{ reply: BotReply; memory?: DialogueMemory } | undefined> {
     const loaded = remembered ?? (await this.states.load(turn.conversationId));
     const { understanding, decision } = await this.decideOn(turn, loaded.state);
-    if (!DECIDED_WITHOUT_LOCK.has(decision.kind)) return undefined;
+    if (await this.needsLock(decision, turn.text, understanding)) return undefined;
     const outcome = await this.carryOut(decision, turn.text, understanding, loaded.state);
+    // A flow that gives up hands the conversation off: routing must take it, under the lock.
+    if (outcome.handoff) return undefined;
     const memory = await this.states.saveIn(statement, turn.conversationId, loaded, outcome.state);
     if (outcome.unanswered) this.unanswered.insertIn(statement, unansweredOf(turn, understanding, outcome.unanswered));
-    return { reply: this.replyOf(decision, understanding, outcome), memory };
+    // Slot values (an ID number) are not kept in memory between messages: the next turn reads them, encrypted.
+    return { reply: this.replyOf(decision, understanding, outcome), memory: memory.state.flow ? undefined : memory };
+  }
+
+  /** Whether carrying out `decision` acts beyond the bot's own rows: a handoff starts routing, a flow may call the bank. */
+  private async needsLock(decision: Decision, text: string, understanding: Understanding): Promise<boolean> {
+    switch (decision.kind) {
+      case 'handoff':
+        return true;
+      case 'start-flow':
+        return this.flowTurns.reachesBank({ flowId: decision.flowId, language: understanding.language });
+      case 'continue-flow':
+        return this.flowTurns.reachesBank({
+          progress: decision.progress,
+          answer: { text, entities: understanding.entities },
+        });
+      default:
+        return false;
+    }
   }
 
   private async decideOn(

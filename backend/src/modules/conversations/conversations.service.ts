@@ -147,7 +147,7 @@ export class Conversations {
         if (found?.storedSeq != null) return this.resent(this.dataSource.manager, conversation, clientMessageId);
       }
       const statement = new GuardedStatement();
-      let answered: { reply: BotReply; memory: DialogueMemory } | undefined;
+      let answered: { reply: BotReply; memory?: DialogueMemory } | undefined;
       if (conversation.state === ConversationState.Bot) {
         answered = await this.bot.respondIn(botTurnOf(conversation, text), statement, recent?.memory);
         if (!answered) return undefined;

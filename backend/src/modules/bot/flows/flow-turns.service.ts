@@ -24,6 +24,12 @@ export interface FlowTurn {
   handoff?: HandoffReason;
 }
 
+/** The customer's answer to the step a flow is at. */
+export interface FlowAnswer {
+  text: string;
+  entities: readonly Entity[];
+}
+
 /** Runs flows: starts them, feeds them the customer's answers, and makes the confirmed call to the bank. */
 @Injectable()
 export class FlowTurns {
@@ -37,13 +43,29 @@ export class FlowTurns {
     return flow ? this.apply(flow, startFlow(flow, language)) : this.giveUp(language);
   }
 
-  async continue(progress: FlowProgress, answer: { text: string; entities: readonly Entity[] }): Promise<FlowTurn> {
+  async continue(progress: FlowProgress, answer: FlowAnswer): Promise<FlowTurn> {
     // A flow deleted while a customer was in it cannot go on; a person can.
     const flow = await this.catalog.byId(progress.flowId);
     if (!flow) return this.giveUp(progress.language);
     const turn = await this.apply(flow, continueFlow(flow, progress, answer));
     // A person taking over sees where the flow stopped and what the customer had given (masked).
     return turn.handoff ? { ...turn, reading: readingOf(flow, progress) } : turn;
+  }
+
+  /**
+   * Whether starting or continuing the flow would reach its bank call: such a turn must run once, under the
+   * conversation's lock. Steps are pure functions of the flow and the answer, so this predicts what `start` and
+   * `continue` will do.
+   */
+  async reachesBank(
+    turn: { flowId: string; language: Language } | { progress: FlowProgress; answer: FlowAnswer },
+  ): Promise<boolean> {
+    if ('flowId' in turn) {
+      const flow = await this.catalog.byId(turn.flowId);
+      return flow !== undefined && startFlow(flow, turn.language).kind === 'execute';
+    }
+    const flow = await this.catalog.byId(turn.progress.flowId);
+    return flow !== undefined && continueFlow(flow, turn.progress, turn.answer).kind === 'execute';
   }
 
   cancel(language: Language): FlowTurn {
