@@ -47,6 +47,9 @@ describe('intent model: training, export and serving', () => {
       expect(maxDifference(probabilities, ts.probabilities)).toBeLessThan(1e-5);
       expect(maxDifference(embedding, ts.embedding)).toBeLessThan(1e-4);
       expect(onnx.coverage[i]).toBeCloseTo(ts.coverage, 6);
+      // The linear model's own probabilities, which the out-of-scope rule may be calibrated on.
+      const linear = (onnx.linearProbabilities as Float32Array).subarray(i * onnx.classes, (i + 1) * onnx.classes);
+      expect(maxDifference(linear, ts.linearProbabilities as Float32Array)).toBeLessThan(1e-5);
     });
   });
 

@@ -16,7 +16,11 @@ export class ModelCardRenderer {
         `sha256 \`${manifest.data.sha256}\`.`,
       `- Architecture: ${t.members} embedding-bag network(s) (${t.dim}-dim hashed-feature embeddings, TF-IDF ` +
         `weighted and L2-normalised → ${t.hidden} ReLU units → softmax), probabilities averaged; in ONNX the members ` +
-        'share one embedding table (side by side) and run as batched matrix products over a member axis.',
+        'share one embedding table (side by side) and run as batched matrix products over a member axis.' +
+        (t.linearShare > 0
+          ? ` Mixed with a linear softmax model on the same features (weight ${t.linearShare}), whose weights share ` +
+            'the table.'
+          : ''),
       `- Features (featurizer version ${f.version}): words and word n-grams up to ${f.wordNgramMax}, character n-grams ` +
         `${f.charNgramMin}-${f.charNgramMax}${f.version >= 2 ? ', message shape (! and ? runs, words in capitals)' : ''}, ` +
         `${f.buckets} hash buckets; personal data replaced by placeholders before featurisation.`,

@@ -1,5 +1,6 @@
 import onnxProto from 'onnx-proto';
 import type { EmbeddingBagNetwork } from '../training/embedding-bag-network.ts';
+import type { LinearPart } from '../training/intent-ensemble.ts';
 import { OnnxGraphBuilder } from './onnx-graph-builder.ts';
 
 const { onnx } = onnxProto;
@@ -11,6 +12,8 @@ export interface ExportableModel {
   rowOfBucket: Int32Array;
   idf: Float32Array;
   members: EmbeddingBagNetwork[];
+  /** The linear softmax model mixed into the probabilities, when the ensemble has one. */
+  linear?: LinearPart;
   /** Written into the graph's metadata so the file is self-describing. */
   labels: string[];
 }
@@ -22,8 +25,10 @@ export interface ExportableModel {
  * Inputs: `indices` int32 [batch, n] (hash buckets, padded with any bucket and value 0) and `values` float [batch, n].
  * (A single list of the batch's features with a [batch, n] membership matrix avoids the padding, but its dense
  * product costs more than the padding saves: measured 95 vs 78 µs of CPU per message in batches of 16.)
- * Outputs: `probabilities` [batch, classes] (mean of members), `embedding` [batch, members × hidden] (hidden layers,
- * for FAQ pair matching) and `coverage` [batch] (share of the input's feature mass seen in training).
+ * Outputs: `probabilities` [batch, classes] (mean of the networks, mixed with the linear model's when there is
+ * one), `embedding` [batch, members × hidden] (hidden layers,
+ * for FAQ pair matching), `coverage` [batch] (share of the input's feature mass seen in training) and, with a linear
+ * model, `linear_probabilities` [batch, classes] (its own, for the out-of-scope rule).
  */
 export class OnnxExporter {
   export(model: ExportableModel): Uint8Array {
@@ -40,23 +45,38 @@ export class OnnxExporter {
     const norm = g.node('Sqrt', [g.node('Max', [sumSquares, epsilon])]);
     const weights = g.node('Unsqueeze', [g.node('Div', [tfidf, norm]), axis1]);
 
-    // One table holds every member's embedding side by side, so a message costs one Gather and one weighted sum
-    // (a [1 × features] · [features × members·dim] product) whatever the ensemble size.
-    const { rows: rowCount, dim } = model.members[0].shape;
-    const table = new Float32Array(rowCount * dim * model.members.length);
+    // One table holds every member's embedding side by side, and after them the linear model's weights, so a
+    // message costs one Gather and one weighted sum (a [1 × features] · [features × width] product) whatever the
+    // ensemble size.
+    const { rows: rowCount, dim, classes } = model.members[0].shape;
+    const networkWidth = dim * model.members.length;
+    const width = networkWidth + (model.linear ? classes : 0);
+    const table = new Float32Array(rowCount * width);
     model.members.forEach((net, m) => {
       for (let r = 0; r < rowCount; r++) {
-        table.set(net.embedding.subarray(r * dim, (r + 1) * dim), (r * model.members.length + m) * dim);
+        table.set(net.embedding.subarray(r * dim, (r + 1) * dim), r * width + m * dim);
       }
     });
-    const embeddings = g.floats('embeddings', [rowCount, dim * model.members.length], table);
-    const bags = g.node('MatMul', [weights, g.node('Gather', [embeddings, rows])]);
+    if (model.linear) {
+      const linearWeights = model.linear.model.weights;
+      for (let r = 0; r < rowCount; r++) {
+        table.set(linearWeights.subarray(r * classes, (r + 1) * classes), r * width + networkWidth);
+      }
+    }
+    const embeddings = g.floats('embeddings', [rowCount, width], table);
+    const allBags = g.node('MatMul', [weights, g.node('Gather', [embeddings, rows])]);
+    let bags = allBags;
+    let linearBags: string | undefined;
+    if (model.linear) {
+      const axis2 = g.int64s('axis_2', [2]);
+      const columns = (from: number, to: number) =>
+        g.node('Slice', [allBags, g.int64s(`from_${from}`, [from]), g.int64s(`to_${to}`, [to]), axis2]);
+      bags = columns(0, networkWidth);
+      linearBags = columns(networkWidth, width);
+    }
 
-    // Members run side by side as batched matrix products over a leading member axis ([members, batch, ·]) rather
-    // than one sub-graph each: a dozen nodes whatever the ensemble size, which is most of the cost of a single
-    // message in onnxruntime.
     const members = model.members.length;
-    const { hidden, classes } = model.members[0].shape;
+    const { hidden } = model.members[0].shape;
     const stack = (pick: (net: EmbeddingBagNetwork) => Float32Array, size: number) => {
       const out = new Float32Array(members * size);
       model.members.forEach((net, m) => {
@@ -93,12 +113,36 @@ export class OnnxExporter {
     const h = g.node('Relu', [g.node('Add', [g.node('MatMul', [byMember, w1]), b1])]);
     const logits = g.node('Add', [g.node('MatMul', [h, w2]), b2]);
     const memberProbabilities = g.node('Softmax', [logits], [OnnxGraphBuilder.intAttribute('axis', -1)]);
-    g.node(
-      'ReduceMean',
-      [memberProbabilities],
-      [OnnxGraphBuilder.intsAttribute('axes', [0]), OnnxGraphBuilder.intAttribute('keepdims', 0)],
-      'probabilities',
-    );
+    const meanProbabilities = (output?: string) =>
+      g.node(
+        'ReduceMean',
+        [memberProbabilities],
+        [OnnxGraphBuilder.intsAttribute('axes', [0]), OnnxGraphBuilder.intAttribute('keepdims', 0)],
+        output,
+      );
+    if (model.linear && linearBags) {
+      const { share, model: linear } = model.linear;
+      const linearLogits = g.node('Add', [
+        g.node('Reshape', [linearBags, g.int64s('linear_shape', [-1, classes])]),
+        g.floats('linear_bias', [classes], linear.bias),
+      ]);
+      const linearProbabilities = g.node(
+        'Softmax',
+        [linearLogits],
+        [OnnxGraphBuilder.intAttribute('axis', -1)],
+        'linear_probabilities',
+      );
+      const networkShare = g.floats('network_share', [], Float32Array.of(1 - share));
+      const linearShare = g.floats('linear_share', [], Float32Array.of(share));
+      g.node(
+        'Add',
+        [g.node('Mul', [meanProbabilities(), networkShare]), g.node('Mul', [linearProbabilities, linearShare])],
+        [],
+        'probabilities',
+      );
+    } else {
+      meanProbabilities('probabilities');
+    }
     g.node(
       'Reshape',
       [g.node('Transpose', [h], perm), g.int64s('embedding_shape', [0, members * hidden])],
@@ -138,6 +182,7 @@ export class OnnxExporter {
           OnnxGraphBuilder.tensorType('probabilities', FLOAT, ['batch', classes]),
           OnnxGraphBuilder.tensorType('embedding', FLOAT, ['batch', hiddenWidth]),
           OnnxGraphBuilder.tensorType('coverage', FLOAT, ['batch']),
+          ...(model.linear ? [OnnxGraphBuilder.tensorType('linear_probabilities', FLOAT, ['batch', classes])] : []),
         ],
       },
     });

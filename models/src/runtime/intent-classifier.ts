@@ -12,6 +12,8 @@ export interface BatchScores {
   probabilities: Float32Array;
   embedding: Float32Array;
   coverage: Float32Array;
+  /** The linear model's probabilities, when the model has one (see OosThresholds.score). */
+  linearProbabilities?: Float32Array;
   classes: number;
   embeddingWidth: number;
 }
@@ -54,7 +56,11 @@ export class IntentClassifier {
       const order = topIndices(row, Math.max(1, topK));
       const best = order[0];
       const coverage = scores.coverage[i];
-      const verdict = decide({ predicted: labels[best], confidence: row[best], coverage }, thresholds);
+      const linearConfidence = scores.linearProbabilities?.[i * scores.classes + best];
+      const verdict = decide(
+        { predicted: labels[best], confidence: row[best], linearConfidence, coverage },
+        thresholds,
+      );
       return {
         intent: labels[best],
         confidence: row[best],
@@ -103,6 +109,7 @@ export class IntentClassifier {
       probabilities: out.probabilities.data as Float32Array,
       embedding: out.embedding.data as Float32Array,
       coverage: out.coverage.data as Float32Array,
+      linearProbabilities: out.linear_probabilities?.data as Float32Array | undefined,
       classes: out.probabilities.dims[1],
       embeddingWidth: out.embedding.dims[1],
     };

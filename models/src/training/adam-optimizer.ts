@@ -19,9 +19,11 @@ export class AdamOptimizer {
     this.update(grad, 0, this.params.length, stepSize(lr, t));
   }
 
-  stepRows(grad: Float32Array, rows: Int32Array, rowCount: number, width: number, lr: number, t: number): void {
+  /** Updates the rows `touched` lists (each `width` wide) and forgets them for the next batch. */
+  stepRows(grad: Float32Array, touched: TouchedRows, width: number, lr: number, t: number): void {
     const size = stepSize(lr, t);
-    for (let r = 0; r < rowCount; r++) this.update(grad, rows[r] * width, width, size);
+    for (let r = 0; r < touched.count; r++) this.update(grad, touched.rows[r] * width, width, size);
+    touched.clear();
   }
 
   private update(grad: Float32Array, start: number, length: number, size: number): void {
@@ -41,4 +43,27 @@ export class AdamOptimizer {
 /** Adam's bias-corrected step size at step t. */
 function stepSize(lr: number, t: number): number {
   return (lr * Math.sqrt(1 - BETA2 ** t)) / (1 - BETA1 ** t);
+}
+
+/** The rows of a parameter table that one batch touched, each listed once, for `stepRows`. */
+export class TouchedRows {
+  readonly rows: Int32Array;
+  count = 0;
+  private readonly listed: Uint8Array;
+
+  constructor(totalRows: number) {
+    this.rows = new Int32Array(totalRows);
+    this.listed = new Uint8Array(totalRows);
+  }
+
+  add(row: number): void {
+    if (this.listed[row]) return;
+    this.listed[row] = 1;
+    this.rows[this.count++] = row;
+  }
+
+  clear(): void {
+    for (let r = 0; r < this.count; r++) this.listed[this.rows[r]] = 0;
+    this.count = 0;
+  }
 }

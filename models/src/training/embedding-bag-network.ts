@@ -37,24 +37,10 @@ export class EmbeddingBagNetwork {
     this.b2 = new Float32Array(shape.classes);
   }
 
-  /** TF-IDF weights of the rows, L2-normalised; rows dropped by the caller have value 0. */
-  weigh(rows: Int32Array, values: Float32Array): Float32Array {
-    const weights = new Float32Array(rows.length);
-    let norm = 0;
-    for (let i = 0; i < rows.length; i++) {
-      const w = this.idf[rows[i]] * values[i];
-      weights[i] = w;
-      norm += w * w;
-    }
-    const scale = 1 / Math.sqrt(Math.max(norm, 1e-12));
-    for (let i = 0; i < rows.length; i++) weights[i] *= scale;
-    return weights;
-  }
-
   forward(rows: Int32Array, values: Float32Array): Activations {
     const { dim, hidden, classes } = this.shape;
     const { embedding, w1, w2 } = this;
-    const weights = this.weigh(rows, values);
+    const weights = tfidfWeights(this.idf, rows, values);
     const pooled = new Float32Array(dim);
     for (let i = 0; i < rows.length; i++) {
       const w = weights[i];
@@ -82,6 +68,20 @@ export class EmbeddingBagNetwork {
     }
     return { weights, pooled, hidden: h, probabilities: softmax(logits) };
   }
+}
+
+/** TF-IDF weights of the rows, L2-normalised; rows dropped by the caller have value 0. */
+export function tfidfWeights(idf: Float32Array, rows: Int32Array, values: Float32Array): Float32Array {
+  const weights = new Float32Array(rows.length);
+  let norm = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const w = idf[rows[i]] * values[i];
+    weights[i] = w;
+    norm += w * w;
+  }
+  const scale = 1 / Math.sqrt(Math.max(norm, 1e-12));
+  for (let i = 0; i < rows.length; i++) weights[i] *= scale;
+  return weights;
 }
 
 export function softmax(logits: Float32Array): Float32Array {

@@ -1,25 +1,36 @@
 import type { SparseFeatures } from '../featurizer/featurizer.ts';
 import type { EmbeddingBagNetwork } from './embedding-bag-network.ts';
 import type { FeatureVocabulary } from './feature-vocabulary.ts';
+import type { LinearBagModel } from './linear-bag-model.ts';
 
-/** Scores of one message, the same three outputs as the ONNX graph. */
+/** Scores of one message, the same outputs as the ONNX graph. */
 export interface EnsembleScores {
   probabilities: Float32Array;
   embedding: Float32Array;
   coverage: number;
+  /** The linear model's own probabilities, when the ensemble has one (the `linear_probabilities` output). */
+  linearProbabilities?: Float32Array;
 }
 
-/** The trained networks behind one model; the TypeScript twin of the exported ONNX graph. */
+/** The linear model of an ensemble and its weight in the ensemble's probabilities. */
+export interface LinearPart {
+  model: LinearBagModel;
+  share: number;
+}
+
+/** The trained models behind one model package; the TypeScript twin of the exported ONNX graph. */
 export class IntentEnsemble {
   constructor(
     readonly labels: string[],
     readonly vocabulary: FeatureVocabulary,
     readonly members: EmbeddingBagNetwork[],
+    readonly linear?: LinearPart,
   ) {}
 
   /**
-   * Scores a training message with the one member that did not train on it (cross-fitting). Coverage counts only
-   * features found in some other training message, as an unseen message would see them.
+   * Scores a training message with the one network that did not train on it (cross-fitting; the linear model learnt
+   * every message, so it has no out-of-fold scores to add). Coverage counts only features found in some other
+   * training message, as an unseen message would see them.
    */
   scoreOutOfFold(features: SparseFeatures, member: number): EnsembleScores {
     const { rows, values } = this.vocabulary.encode(features);
@@ -36,14 +47,20 @@ export class IntentEnsemble {
     const { rows, values } = this.vocabulary.encode(features);
     const probabilities = new Float32Array(this.labels.length);
     const embedding = new Float32Array(this.members.reduce((sum, net) => sum + net.shape.hidden, 0));
+    const linearShare = this.linear?.share ?? 0;
+    const memberShare = (1 - linearShare) / this.members.length;
     let offset = 0;
     for (const net of this.members) {
       const act = net.forward(rows, values);
-      for (let c = 0; c < probabilities.length; c++) probabilities[c] += act.probabilities[c] / this.members.length;
+      for (let c = 0; c < probabilities.length; c++) probabilities[c] += act.probabilities[c] * memberShare;
       embedding.set(act.hidden, offset);
       offset += act.hidden.length;
     }
-    return { probabilities, embedding, coverage: coverage(rows, values, (r) => r > 0) };
+    const linearProbabilities = this.linear?.model.forward(rows, values).probabilities;
+    if (linearProbabilities) {
+      for (let c = 0; c < probabilities.length; c++) probabilities[c] += linearProbabilities[c] * linearShare;
+    }
+    return { probabilities, embedding, coverage: coverage(rows, values, (r) => r > 0), linearProbabilities };
   }
 }
 

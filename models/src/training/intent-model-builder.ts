@@ -55,7 +55,8 @@ export class IntentModelBuilder {
     } else if (request.valid) {
       // The valid split is learnt from as well (it may hold the only `oos` examples, the best evidence of what to
       // refuse), cross-fitted like train below: member m skips valid fold m and scores it, so every valid message
-      // is scored by a network that never saw it. With one member this is plain training on train alone.
+      // is scored by a network that never saw it. With one member this is plain training on train alone. The linear
+      // model learns all of valid (its `oos` examples too), so only the networks score it.
       const valid = request.valid;
       const validFolds = stratifiedFolds(valid, options.members, options.seed);
       const folds = new Int32Array(request.train.length + valid.length).fill(-1);
@@ -88,6 +89,7 @@ export class IntentModelBuilder {
       rowOfBucket: ensemble.vocabulary.rowOfBucket,
       idf: ensemble.vocabulary.idf,
       members: ensemble.members,
+      linear: ensemble.linear,
       labels: ensemble.labels,
     });
     const manifest: Omit<ModelManifest, 'files'> = {
@@ -102,7 +104,8 @@ export class IntentModelBuilder {
         ...(learntValid.length > 0 ? { validExamples: learntValid.length } : {}),
       },
       featurizer: featurizerConfig,
-      training: options,
+      // The linear model is left out for many classes (see IntentTrainer): record the share actually used.
+      training: { ...options, linearShare: ensemble.linear?.share ?? 0 },
       labels: ensemble.labels,
       metrics: heldOutMetrics(
         held.map((h) => h.prediction),
@@ -145,14 +148,20 @@ interface HeldOut {
   member: number;
 }
 
+/**
+ * The linear model's probability is recorded when the scores have it: only the whole ensemble's scores of valid
+ * messages it did not learn (out-of-fold scores come from one network).
+ */
 function heldOut(ensemble: IntentEnsemble, scores: EnsembleScores, actual: string, member: number): HeldOut {
   let best = 0;
   for (let c = 1; c < scores.probabilities.length; c++) {
     if (scores.probabilities[c] > scores.probabilities[best]) best = c;
   }
+  const linear = scores.linearProbabilities;
   const prediction = {
     predicted: ensemble.labels[best],
     confidence: scores.probabilities[best],
+    ...(linear ? { linearConfidence: linear[best] } : {}),
     coverage: scores.coverage,
     actual,
   };

@@ -1,6 +1,7 @@
-import { AdamOptimizer } from './adam-optimizer.ts';
+import { AdamOptimizer, TouchedRows } from './adam-optimizer.ts';
 import { EmbeddingBagNetwork, type NetworkShape } from './embedding-bag-network.ts';
 import type { EncodedExample } from './feature-vocabulary.ts';
+import { dropFeatures, runMinibatches, smoothedTargets } from './minibatch-schedule.ts';
 import { SeededRandom } from './seeded-random.ts';
 import type { TrainingOptions } from './training-options.ts';
 
@@ -32,101 +33,78 @@ export class NetworkTrainer {
       w2: new AdamOptimizer(net.w2),
       b2: new AdamOptimizer(net.b2),
     };
-    const touched = new Int32Array(rows);
-    const isTouched = new Uint8Array(rows);
-    const order = examples.map((_, i) => i);
-    const batches = Math.ceil(examples.length / options.batchSize);
-    const epochs = Math.max(options.epochs, Math.ceil(options.minSteps / batches));
-    const totalSteps = batches * epochs;
-    const offTarget = options.labelSmoothing / classes;
-    const onTarget = 1 - options.labelSmoothing + offTarget;
+    const touched = new TouchedRows(rows);
+    const { onTarget, offTarget } = smoothedTargets(options, classes);
     const dLogits = new Float32Array(classes);
     const dHidden = new Float32Array(hidden);
     const dPooled = new Float32Array(dim);
     const { w1, w2 } = net;
     const { embedding: gEmbedding, w1: gW1, b1: gB1, w2: gW2, b2: gB2 } = grads;
-    let step = 0;
 
-    for (let epoch = 0; epoch < epochs; epoch++) {
-      random.shuffle(order);
-      for (let b = 0; b < batches; b++) {
-        let touchedCount = 0;
-        const batch = order.slice(b * options.batchSize, (b + 1) * options.batchSize);
-        const scale = 1 / batch.length;
-        for (const index of batch) {
-          const example = examples[index];
-          const values = dropFeatures(example.values, options.featureDropout, random);
-          const act = net.forward(example.rows, values);
-          const probabilities = act.probabilities;
-          const activeHidden = act.hidden;
-          const pooled = act.pooled;
-          for (let c = 0; c < classes; c++) {
-            const g = (probabilities[c] - (c === example.label ? onTarget : offTarget)) * scale;
-            dLogits[c] = g;
-            gB2[c] += g;
-          }
-          for (let j = 0; j < hidden; j++) {
-            const h = activeHidden[j];
-            if (h <= 0) {
-              dHidden[j] = 0;
-              continue;
-            }
-            const base = j * classes;
-            let sum = 0;
-            for (let c = 0; c < classes; c++) {
-              const g = dLogits[c];
-              gW2[base + c] += h * g;
-              sum += w2[base + c] * g;
-            }
-            dHidden[j] = sum;
-            gB1[j] += sum;
-          }
-          for (let d = 0; d < dim; d++) {
-            const x = pooled[d];
-            const base = d * hidden;
-            let sum = 0;
-            for (let j = 0; j < hidden; j++) {
-              const g = dHidden[j];
-              gW1[base + j] += x * g;
-              sum += w1[base + j] * g;
-            }
-            dPooled[d] = sum;
-          }
-          const exampleRows = example.rows;
-          const weights = act.weights;
-          for (let i = 0; i < exampleRows.length; i++) {
-            const row = exampleRows[i];
-            const w = weights[i];
-            if (row === 0 || w === 0) continue;
-            if (!isTouched[row]) {
-              isTouched[row] = 1;
-              touched[touchedCount++] = row;
-            }
-            const base = row * dim;
-            for (let d = 0; d < dim; d++) gEmbedding[base + d] += w * dPooled[d];
-          }
+    const learn = (batch: number[], scale: number) => {
+      for (const index of batch) {
+        const example = examples[index];
+        const values = dropFeatures(example.values, options.featureDropout, random);
+        const act = net.forward(example.rows, values);
+        const probabilities = act.probabilities;
+        const activeHidden = act.hidden;
+        const pooled = act.pooled;
+        for (let c = 0; c < classes; c++) {
+          const g = (probabilities[c] - (c === example.label ? onTarget : offTarget)) * scale;
+          dLogits[c] = g;
+          gB2[c] += g;
         }
-        step++;
-        const lr = options.learningRate * (1 - (step - 1) / totalSteps);
-        optimizers.embedding.stepRows(grads.embedding, touched, touchedCount, dim, lr, step);
-        for (let r = 0; r < touchedCount; r++) isTouched[touched[r]] = 0;
-        optimizers.w1.step(grads.w1, lr, step);
-        optimizers.b1.step(grads.b1, lr, step);
-        optimizers.w2.step(grads.w2, lr, step);
-        optimizers.b2.step(grads.b2, lr, step);
+        for (let j = 0; j < hidden; j++) {
+          const h = activeHidden[j];
+          if (h <= 0) {
+            dHidden[j] = 0;
+            continue;
+          }
+          const base = j * classes;
+          let sum = 0;
+          for (let c = 0; c < classes; c++) {
+            const g = dLogits[c];
+            gW2[base + c] += h * g;
+            sum += w2[base + c] * g;
+          }
+          dHidden[j] = sum;
+          gB1[j] += sum;
+        }
+        for (let d = 0; d < dim; d++) {
+          const x = pooled[d];
+          const base = d * hidden;
+          let sum = 0;
+          for (let j = 0; j < hidden; j++) {
+            const g = dHidden[j];
+            gW1[base + j] += x * g;
+            sum += w1[base + j] * g;
+          }
+          dPooled[d] = sum;
+        }
+        const exampleRows = example.rows;
+        const weights = act.weights;
+        for (let i = 0; i < exampleRows.length; i++) {
+          const row = exampleRows[i];
+          const w = weights[i];
+          if (row === 0 || w === 0) continue;
+          touched.add(row);
+          const base = row * dim;
+          for (let d = 0; d < dim; d++) gEmbedding[base + d] += w * dPooled[d];
+        }
       }
-    }
+    };
+    const step = (lr: number, t: number) => {
+      optimizers.embedding.stepRows(grads.embedding, touched, dim, lr, t);
+      optimizers.w1.step(grads.w1, lr, t);
+      optimizers.b1.step(grads.b1, lr, t);
+      optimizers.w2.step(grads.w2, lr, t);
+      optimizers.b2.step(grads.b2, lr, t);
+    };
+    runMinibatches(examples.length, options, random, learn, step);
     // Rows this member never trained (features only in examples held out from it) must not add random noise.
     const seen = new Uint8Array(rows);
     for (const example of examples) for (const row of example.rows) seen[row] = 1;
     for (let row = 1; row < rows; row++) if (!seen[row]) net.embedding.fill(0, row * dim, (row + 1) * dim);
     return net;
   }
-}
-
-function dropFeatures(values: Float32Array, rate: number, random: SeededRandom): Float32Array {
-  if (rate <= 0) return values;
-  const out = new Float32Array(values.length);
-  for (let i = 0; i < values.length; i++) out[i] = random.next() < rate ? 0 : values[i];
-  return out;
 }

@@ -44,6 +44,22 @@ describe('OosThresholdCalibrator', () => {
     expect(calibrator.calibrate(held).confidence).toBe(0);
   });
 
+  it("judges by the linear model's probability when that separates the held-out out-of-scope questions better", () => {
+    const withLinear = (p: HeldOutPrediction, linearConfidence: number) => ({ ...p, linearConfidence });
+    const held = [
+      ...[0.9, 0.8, 0.7, 0.6].map((c) => withLinear(inScope(0.9), c)),
+      ...[0.5, 0.4, 0.3].map((c) => withLinear(outOfScope(0.95), c)),
+    ];
+    const thresholds = calibrator.calibrate(held);
+    expect(thresholds).toMatchObject({ score: 'linear', confidence: 0.6 });
+    expect(held.map((p) => decide(p, thresholds))).toEqual(['a', 'a', 'a', 'a', 'oos', 'oos', 'oos']);
+  });
+
+  it('keeps the ensemble probability when the linear one is missing for some held-out messages', () => {
+    const held = [inScope(0.9), { ...inScope(0.8), linearConfidence: 0.9 }, outOfScope(0.5)];
+    expect(calibrator.calibrate(held).score).toBe('probability');
+  });
+
   it('gives a systematically less confident intent a lower threshold of its own, never below half the global one', () => {
     const held = [
       ...Array.from({ length: 40 }, (_, i) => inScope(0.8 + i * 0.004, 'confident')),
@@ -62,5 +78,9 @@ describe('OosThresholdCalibrator', () => {
     expect(decide({ predicted: 'b', confidence: 0.4, coverage: 0.9 }, t)).toBe('b');
     expect(decide({ predicted: 'a', confidence: 0.9, coverage: 0.3 }, t)).toBe('oos');
     expect(decide({ predicted: 'oos', confidence: 0.9, coverage: 0.9 }, t)).toBe('oos');
+    const byLinear = { ...t, score: 'linear' as const };
+    expect(decide({ predicted: 'a', confidence: 0.9, linearConfidence: 0.4, coverage: 0.9 }, byLinear)).toBe('oos');
+    // A model without a linear part is judged by its probability whatever the thresholds say.
+    expect(decide({ predicted: 'a', confidence: 0.9, coverage: 0.9 }, byLinear)).toBe('a');
   });
 });

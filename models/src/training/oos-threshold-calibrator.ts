@@ -1,5 +1,11 @@
 import { OUT_OF_SCOPE_LABEL } from './labeled-text.ts';
-import { decide, type HeldOutPrediction, type OosThresholds } from './oos-thresholds.ts';
+import {
+  decide,
+  type HeldOutPrediction,
+  type OosThresholds,
+  type RejectionScore,
+  rejectionScore,
+} from './oos-thresholds.ts';
 
 /** Share of held-out in-scope messages we accept to lose to "I don't know" when no out-of-scope examples exist. */
 const IN_SCOPE_REJECTION = 0.05;
@@ -20,8 +26,9 @@ const MIN_PER_INTENT = 10;
 /**
  * Chooses out-of-scope thresholds on held-out data only (never on the test set). With labelled out-of-scope
  * examples it maximises in-scope accuracy while refusing at least TARGET_OOS_RECALL of them (plus one standard error,
- * so that the target still holds on new data); without them it keeps 95% of correct in-scope answers. Intents whose
- * correct answers are systematically less confident get a lower threshold of their own.
+ * so that the target still holds on new data), judging by the ensemble's probability or, when the held-out messages
+ * carry it, the linear model's, whichever answers more; without them it keeps 95% of correct in-scope answers.
+ * Intents whose correct answers are systematically less confident get a lower threshold of their own.
  */
 export class OosThresholdCalibrator {
   calibrate(heldOut: HeldOutPrediction[]): OosThresholds {
@@ -37,23 +44,31 @@ export class OosThresholdCalibrator {
     if (correct.length === 0) return { confidence: 0, perIntent: {}, coverage, method: 'no held-out data' };
 
     let confidence: number;
+    let score: RejectionScore = 'probability';
     let method: string;
     if (outOfScope.length > 0) {
       // Out-of-scope questions from the same domain have high coverage, so the coverage rule mostly costs in-scope
-      // answers there: with out-of-scope data to judge by, a lower tail (down to MIN_COVERAGE) may be chosen.
+      // answers there: with out-of-scope data to judge by, a lower tail (down to MIN_COVERAGE) may be chosen. The
+      // linear model's probability is tried as the score too when it did not learn the held-out messages.
       const recall = targetRecall(outOfScope.length);
+      const scores: RejectionScore[] = heldOut.every((p) => p.linearConfidence !== undefined)
+        ? ['probability', 'linear']
+        : ['probability'];
       let best = { threshold: 0, inScopeAccuracy: -1 };
-      for (const q of COVERAGE_QUANTILES) {
-        const candidate = this.bestSeparating(inScope, outOfScope, coverageAt(q), recall);
-        if (candidate.inScopeAccuracy > best.inScopeAccuracy) {
-          best = candidate;
-          coverage = coverageAt(q);
+      for (const candidateScore of scores) {
+        for (const q of COVERAGE_QUANTILES) {
+          const candidate = this.bestSeparating(inScope, outOfScope, coverageAt(q), candidateScore, recall);
+          if (candidate.inScopeAccuracy > best.inScopeAccuracy) {
+            best = candidate;
+            coverage = coverageAt(q);
+            score = candidateScore;
+          }
         }
       }
       confidence = best.threshold;
       method =
         `maximises in-scope accuracy with out-of-scope recall ≥ ${recall.toFixed(3)} on ${heldOut.length} ` +
-        'held-out messages';
+        `held-out messages (score: ${score === 'linear' ? "the linear model's" : "the ensemble's"} probability)`;
     } else {
       confidence = quantile(
         correct.map((p) => p.confidence),
@@ -64,7 +79,7 @@ export class OosThresholdCalibrator {
     // Lowering a threshold per intent trades away out-of-scope recall, so it is only done when there is no
     // out-of-scope data to weigh that trade against.
     const perIntent = outOfScope.length > 0 ? {} : this.perIntent(correct, confidence);
-    return { confidence, perIntent, coverage, method };
+    return { confidence, perIntent, coverage, score, method };
   }
 
   private perIntent(correct: HeldOutPrediction[], confidence: number): Record<string, number> {
@@ -87,11 +102,13 @@ export class OosThresholdCalibrator {
     inScope: HeldOutPrediction[],
     outOfScope: HeldOutPrediction[],
     coverage: number,
+    score: RejectionScore,
     recall: number,
   ): { threshold: number; inScopeAccuracy: number } {
-    const candidates = [0, ...new Set([...inScope, ...outOfScope].map((p) => p.confidence))].sort((a, b) => a - b);
+    const values = [...inScope, ...outOfScope].map((p) => rejectionScore(p, { score }));
+    const candidates = [0, ...new Set(values)].sort((a, b) => a - b);
     for (const threshold of candidates) {
-      const t = { confidence: threshold, perIntent: {}, coverage, method: '' };
+      const t = { confidence: threshold, perIntent: {}, coverage, score, method: '' };
       const rejected = outOfScope.filter((p) => decide(p, t) === OUT_OF_SCOPE_LABEL).length / outOfScope.length;
       if (rejected >= recall) {
         const accepted = inScope.filter((p) => decide(p, t) === p.actual).length / inScope.length;

@@ -12,6 +12,11 @@ export interface TrainingOptions {
   /** Probability of hiding each input feature in one training step (a cheap augmentation). */
   featureDropout: number;
   labelSmoothing: number;
+  /**
+   * Weight of the linear softmax model (a second model family, trained on all data beside the networks) in the
+   * ensemble's probabilities; the networks share the rest equally. 0 leaves it out.
+   */
+  linearShare: number;
   seed: number;
 }
 
@@ -25,5 +30,6 @@ export const DEFAULT_TRAINING_OPTIONS: TrainingOptions = {
   learningRate: 0.01,
   featureDropout: 0.1,
   labelSmoothing: 0.1,
+  linearShare: 0.25,
   seed: 42,
 };
