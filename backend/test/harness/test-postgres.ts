@@ -11,12 +11,22 @@ export interface TestPostgres {
 }
 
 const LOCAL_SERVER_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
+/**
+ * The same local server through its unix socket: a socket is a file, so it stays reachable from a network namespace
+ * that has only loopback (the offline e2e run of `npm test`), where 127.0.0.1:5432 is another namespace's address.
+ */
+const LOCAL_SOCKET_URL = 'postgres://postgres@localhost/postgres?host=/var/run/postgresql';
 
-/** TEST_DATABASE_URL when set, else the local server when it answers, else an embedded server of our own. */
+/**
+ * TEST_DATABASE_URL when set, else the local server when it answers (over TCP, else over its socket), else an
+ * embedded server of our own.
+ */
 export async function resolveTestPostgres(): Promise<TestPostgres> {
   const configured = process.env.TEST_DATABASE_URL;
   if (configured) return { adminUrl: configured, stop: async () => {} };
-  if (await answers(LOCAL_SERVER_URL)) return { adminUrl: LOCAL_SERVER_URL, stop: async () => {} };
+  for (const url of [LOCAL_SERVER_URL, LOCAL_SOCKET_URL]) {
+    if (await answers(url)) return { adminUrl: url, stop: async () => {} };
+  }
   return startEmbedded();
 }
 
