@@ -1,5 +1,6 @@
 import type { DataSourceOptions, MigrationInterface } from 'typeorm';
 import type { KefuConfig } from '../config/kefu-config.ts';
+import { listenedPgDriver } from './listened-pg-driver.ts';
 
 /** Migration classes in the order they apply. */
 export type MigrationList = (new () => MigrationInterface)[];
@@ -8,6 +9,7 @@ export type MigrationList = (new () => MigrationInterface)[];
 export function dataSourceOptions(config: KefuConfig, url: string, migrations: MigrationList): DataSourceOptions {
   return {
     type: 'postgres',
+    driver: listenedPgDriver,
     url,
     synchronize: false,
     migrationsRun: false,

@@ -19,6 +19,9 @@ export interface RangeScanJob {
  */
 export async function scanRange(job: RangeScanJob): Promise<SegmentScan> {
   const client = new pg.Client({ connectionString: job.databaseUrl, application_name: 'kefu-audit-verify' });
+  // The server going away between two queries (a restart) is emitted as an event; the next query then fails with it,
+  // which is how the scan reports it. Without a listener the event would crash the process.
+  client.on('error', () => {});
   await client.connect();
   try {
     const options = { chainKey: Buffer.from(job.chainKey), wanted: new Set(job.wanted) };
