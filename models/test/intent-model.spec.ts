@@ -86,6 +86,20 @@ describe('intent model: training, export and serving', () => {
     expect(alone.topK).toHaveLength(3);
   });
 
+  it('answers messages asked for at the same time as it answers each alone, each with its own top k', async () => {
+    const texts = Array.from(
+      { length: 40 },
+      (_, i) => ['my card has not arrived yet', 'exchange rate for euros', 'hi'][i % 3],
+    );
+    const together = await Promise.all(texts.map((text, i) => classifier.classify(text, 1 + (i % 3))));
+    const alone = await classifier.classify('my card has not arrived yet');
+    const first = together[0];
+    expect(first.intent).toBe(alone.intent);
+    expect(first.confidence).toBeCloseTo(alone.confidence, 5);
+    expect(together.map((prediction) => prediction.topK.length)).toEqual(texts.map((_, i) => 1 + (i % 3)));
+    expect(together[3]).toEqual({ ...first, topK: together[3].topK });
+  });
+
   it('refuses a package whose ONNX file has one changed byte', async () => {
     const tampered = join(dir, 'tampered');
     await cp(join(dir, 'model'), tampered, { recursive: true });

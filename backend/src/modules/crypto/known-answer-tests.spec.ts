@@ -23,6 +23,20 @@ describe('the ciphers', () => {
   });
 
   it.each([CipherAlgorithm.Aes256Gcm, CipherAlgorithm.Sm4CtrHmacSm3])(
+    'give cipher %s a fresh IV per message, which later messages do not change',
+    (algorithm) => {
+      const key = Buffer.alloc(32, 5);
+      const sealed = Array.from({ length: 1000 }, () => seal(algorithm, key, Buffer.from('hi'), Buffer.alloc(0)));
+      const copies = sealed.map(({ iv }) => Buffer.from(iv).toString('hex'));
+      expect(new Set(copies).size).toBe(1000);
+      for (const message of Array.from({ length: 1000 }, () => seal(algorithm, key, Buffer.from('x'), Buffer.alloc(0))))
+        expect(copies).not.toContain(message.iv.toString('hex'));
+      expect(sealed.map(({ iv }) => iv.toString('hex'))).toEqual(copies);
+      expect(open(algorithm, key, sealed[999], Buffer.alloc(0)).toString()).toBe('hi');
+    },
+  );
+
+  it.each([CipherAlgorithm.Aes256Gcm, CipherAlgorithm.Sm4CtrHmacSm3])(
     'carry cipher %s and the key id in a versioned envelope, bound to its context',
     (algorithm) => {
       const key = Buffer.alloc(32, 3);

@@ -33,7 +33,7 @@ export function algorithmForMode(mode: 'standard' | 'gm'): CipherAlgorithm {
 
 /** Encrypts and authenticates `plaintext` and `aad` under a 32-byte key; `iv` only for known-answer tests. */
 export function seal(algorithm: CipherAlgorithm, key: Buffer, plaintext: Buffer, aad: Buffer, iv?: Buffer): Sealed {
-  const nonce = iv ?? randomBytes(ivLength[algorithm]);
+  const nonce = iv ?? freshNonce(ivLength[algorithm]);
   switch (algorithm) {
     case CipherAlgorithm.Aes256Gcm: {
       const cipher = createCipheriv('aes-256-gcm', key, nonce);
@@ -50,6 +50,24 @@ export function seal(algorithm: CipherAlgorithm, key: Buffer, plaintext: Buffer,
     default:
       throw new Error(`unknown cipher ${String(algorithm)}`);
   }
+}
+
+/**
+ * Random IVs cut from a block of 4 KiB: a `randomBytes` call per message cost more than the AES-GCM encryption of a
+ * chat message. Every byte is used once; a new block is allocated, never refilled, since earlier IVs may still be
+ * views into the old one.
+ */
+const NONCE_BLOCK_BYTES = 4096;
+let nonceBlock = Buffer.alloc(0);
+let nonceOffset = 0;
+
+function freshNonce(length: number): Buffer {
+  if (nonceOffset + length > nonceBlock.length) {
+    nonceBlock = randomBytes(NONCE_BLOCK_BYTES);
+    nonceOffset = 0;
+  }
+  nonceOffset += length;
+  return nonceBlock.subarray(nonceOffset - length, nonceOffset);
 }
 
 /** Checks and decrypts; throws when the tag does not match (wrong key, altered ciphertext or associated data). */
