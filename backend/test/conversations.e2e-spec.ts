@@ -115,6 +115,22 @@ describe('conversations through the widget socket and the open REST API', () => 
     // After the handoff the bot stays quiet: the message waits for the agent.
     const next = await client.call('send', { conversationId: conversation.id, clientMessageId: 'h-2', text: '在吗' });
     expect(next.replies).toEqual([]);
+    // A resend of the request is answered from what was stored (even once the queue overflowed it into a ticket),
+    // and routing got the conversation once.
+    const resent = await client.call('send', {
+      conversationId: conversation.id,
+      clientMessageId: 'h-1',
+      text: '转人工',
+    });
+    expect(resent).toMatchObject({ duplicate: true, message: { seq: sent.message.seq } });
+    const queued = await withDatabase((db) =>
+      db.query(
+        `SELECT q.reason, c.handoff->>'reason' AS "storedReason" FROM routing_queue q
+           JOIN conversations c ON c.id = q.conversation_id WHERE q.conversation_id = $1`,
+        [conversation.id],
+      ),
+    );
+    expect(queued).toEqual([{ reason: 'asked', storedReason: 'asked' }]);
   });
 
   it('stores the transcript encrypted and the bot’s reading beside the customer message', async () => {

@@ -71,9 +71,10 @@ export class BotEngine {
 
   /**
    * The reply to a message whose conversation the caller has not locked, with the bot's writes added to `statement`
-   * (the caller's guarded write of the turn, which fails as a whole if another write got in first). Undefined when
-   * the turn acts outside the bot's own rows — a flow step that calls the bank, a handoff that starts routing —
-   * which must happen exactly once, under the conversation's lock: then the caller uses `respond`.
+   * (the caller's guarded write of the turn, which fails as a whole if another write got in first; a handoff's
+   * routing entry goes in there too, added by the caller). Undefined when the turn acts outside the database — a flow
+   * step that calls the bank — which must happen exactly once, under the conversation's lock: then the caller uses
+   * `respond`.
    *
    * `remembered` is the `memory` of this conversation's previous turn, if the caller kept it: it saves reading the
    * dialogue state, and is only as good as the caller's guard, which must fail if any other turn came in between.
@@ -87,19 +88,15 @@ export class BotEngine {
     const { understanding, decision } = await this.decideOn(turn, loaded.state);
     if (await this.needsLock(decision, turn.text, understanding)) return undefined;
     const outcome = await this.carryOut(decision, turn.text, understanding, loaded.state);
-    // A flow that gives up hands the conversation off: routing must take it, under the lock.
-    if (outcome.handoff) return undefined;
     const memory = await this.states.saveIn(statement, turn.conversationId, loaded, outcome.state);
     if (outcome.unanswered) this.unanswered.insertIn(statement, unansweredOf(turn, understanding, outcome.unanswered));
     // Slot values (an ID number) are not kept in memory between messages: the next turn reads them, encrypted.
     return { reply: this.replyOf(decision, understanding, outcome), memory: memory.state.flow ? undefined : memory };
   }
 
-  /** Whether carrying out `decision` acts beyond the bot's own rows: a handoff starts routing, a flow may call the bank. */
+  /** Whether carrying out `decision` acts outside the database: a flow step may call the bank. */
   private async needsLock(decision: Decision, text: string, understanding: Understanding): Promise<boolean> {
     switch (decision.kind) {
-      case 'handoff':
-        return true;
       case 'start-flow':
         return this.flowTurns.reachesBank({ flowId: decision.flowId, language: understanding.language });
       case 'continue-flow':

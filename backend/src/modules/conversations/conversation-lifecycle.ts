@@ -1,14 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import type { GuardedStatement } from '../../common/database/guarded-statement.ts';
 import type { Conversation } from './conversation.ts';
 
 /**
- * Told about a handoff or a close inside the transaction that makes it, so what a module keeps about the conversation
- * (routing's queue entry, an agent's capacity) commits with it or not at all. Routing observes; conversations does
- * not import routing, which imports conversations.
+ * Told about a handoff inside the guarded statement that stores it, and about a close inside the transaction that
+ * makes it, so what a module keeps about the conversation (routing's queue entry, an agent's capacity) commits with it
+ * or not at all. Routing observes; conversations does not import routing, which imports conversations.
  */
 export interface ConversationObserver {
-  handedOff(manager: EntityManager, conversation: Conversation, reason: string): Promise<void>;
+  /** Adds the module's writes to the handoff's statement; they must read their rows `FROM guard` (GuardedStatement). */
+  handedOffIn(statement: GuardedStatement, conversation: Conversation, reason: string): void;
   closed(manager: EntityManager, conversation: Conversation): Promise<void>;
 }
 
@@ -21,8 +23,8 @@ export class ConversationLifecycle {
     this.observers.push(observer);
   }
 
-  async handedOff(manager: EntityManager, conversation: Conversation, reason: string): Promise<void> {
-    for (const observer of this.observers) await observer.handedOff(manager, conversation, reason);
+  handedOffIn(statement: GuardedStatement, conversation: Conversation, reason: string): void {
+    for (const observer of this.observers) observer.handedOffIn(statement, conversation, reason);
   }
 
   async closed(manager: EntityManager, conversation: Conversation): Promise<void> {

@@ -64,9 +64,9 @@ const ATTEMPTS_WITHOUT_LOCK = 3;
  * never lost; a resend with the same client id returns what was stored the first time instead of storing it twice.
  *
  * The common turn takes no lock: read the conversation, let the bot decide, then one guarded statement writes the
- * messages, the conversation's new seq and the bot's own rows only if the conversation is still as it was read
- * (else it starts over). Turns whose decision acts beyond those rows (a flow calling the bank, a handoff) run in a
- * transaction holding the conversation's row lock, so such an act happens once.
+ * messages, the conversation's new seq, the bot's own rows and, for a handoff, routing's queue entry only if the
+ * conversation is still as it was read (else it starts over). A turn whose decision acts outside the database (a flow
+ * calling the bank) runs in a transaction holding the conversation's row lock, so the call happens once.
  */
 @Injectable()
 export class Conversations {
@@ -154,7 +154,7 @@ export class Conversations {
       }
       const turn = await this.compose(conversation, clientMessageId, text, answered?.reply);
       // The guard: the conversation is still at the seq and state this turn was decided on.
-      this.conversations.appendTo(statement, conversation.id, turn.stored, turn.change, conversation);
+      this.addTurn(statement, turn, answered?.reply, conversation);
       if (await this.conversations.commit(statement)) {
         this.recent.set(conversationId, { conversation: turn.outcome.conversation, memory: answered?.memory });
         return turn.outcome;
@@ -180,9 +180,22 @@ export class Conversations {
         ? await this.bot.respond(botTurnOf(conversation, text), manager)
         : undefined;
     const turn = await this.compose(conversation, clientMessageId, text, reply);
-    await this.conversations.append(manager, conversation.id, turn.stored, turn.change);
-    if (reply?.handoff) await this.lifecycle.handedOff(manager, turn.outcome.conversation, reply.handoff.reason);
+    const statement = new GuardedStatement();
+    this.addTurn(statement, turn, reply);
+    if (!(await statement.run(manager))) throw new Error(`conversation ${conversationId} is gone`);
     return turn.outcome;
+  }
+
+  /** The turn's messages and the conversation's move, and with a handoff what other modules keep of it (routing). */
+  private addTurn(
+    statement: GuardedStatement,
+    turn: ComposedTurn,
+    reply: BotReply | undefined,
+    expected?: Conversation,
+  ): void {
+    const { conversation } = turn.outcome;
+    this.conversations.appendTo(statement, conversation.id, turn.stored, turn.change, expected);
+    if (reply?.handoff) this.lifecycle.handedOffIn(statement, conversation, reply.handoff.reason);
   }
 
   /** The visitor's conversation, open for a message; a resend of a stored message is answered even once closed. */

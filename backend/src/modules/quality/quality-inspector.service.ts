@@ -45,7 +45,7 @@ export class QualityInspector
     this.lifecycle.observe(this);
   }
 
-  async handedOff(): Promise<void> {}
+  handedOffIn(): void {}
 
   async closed(manager: EntityManager, conversation: Conversation): Promise<void> {
     await this.repository.enqueue(manager, conversation.id);

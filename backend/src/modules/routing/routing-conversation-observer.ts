@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import type { GuardedStatement } from '../../common/database/guarded-statement.ts';
 import {
   type Conversation,
   ConversationEvents,
@@ -14,8 +15,8 @@ import { RoutingGroupRepository } from './routing-group.repository.ts';
 import { RoutingQueueRepository } from './routing-queue.repository.ts';
 
 /**
- * Where conversations enter and leave routing. A handoff enqueues the conversation in the handoff group inside the
- * bot's own transaction (a handed-off conversation is never lost between the two); a close ends the queue entry and
+ * Where conversations enter and leave routing. A handoff enqueues the conversation in the handoff group in the very
+ * statement that stores the bot's handoff message (a handed-off conversation is never lost between the two); a close ends the queue entry and
  * frees the agent's seat in the closing transaction. After either commits, a dispatch pass is kicked.
  */
 @Injectable()
@@ -32,11 +33,11 @@ export class RoutingConversationObserver implements ConversationObserver, Messag
     events.listen(this);
   }
 
-  async handedOff(manager: EntityManager, conversation: Conversation, reason: string): Promise<void> {
-    await this.queue.enqueue(manager, {
+  handedOffIn(statement: GuardedStatement, conversation: Conversation, reason: string): void {
+    this.queue.enqueueIn(statement, {
       conversationId: conversation.id,
       visitorId: conversation.visitorId,
-      groupId: await this.groups.handoffDefault(manager),
+      group: this.groups.handoffDefaultSql,
       reason,
     });
   }

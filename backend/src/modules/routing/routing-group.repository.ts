@@ -31,10 +31,8 @@ export class RoutingGroupRepository {
     return rows[0];
   }
 
-  async handoffDefault(manager: EntityManager): Promise<string | null> {
-    const rows: Array<{ id: string }> = await manager.query('SELECT id FROM routing_groups WHERE handoff_default');
-    return rows[0]?.id ?? null;
-  }
+  /** The group that takes handoffs (null when none does), as a scalar subquery for another module's statement. */
+  readonly handoffDefaultSql = '(SELECT id FROM routing_groups WHERE handoff_default)';
 
   async save(manager: EntityManager, group: Omit<RoutingGroup, 'memberIds'>): Promise<void> {
     // Only one group takes handoffs: choosing a new one releases the old one in the same transaction.

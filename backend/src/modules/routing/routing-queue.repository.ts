@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import type { GuardedStatement } from '../../common/database/guarded-statement.ts';
 import type { QueueEntry, QueueState } from './routing.ts';
 
 const COLUMNS = `q.conversation_id AS "conversationId", q.visitor_id AS "visitorId", q.group_id AS "groupId", q.state,
@@ -18,16 +19,18 @@ export type LiveEntry = QueueEntry & { position: number | null };
 export class RoutingQueueRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async enqueue(
-    manager: EntityManager,
-    entry: { conversationId: string; visitorId: string; groupId: string | null; reason: string },
-  ): Promise<void> {
-    // The clock at the insert, not the transaction's start: the handoff commits right after it, so queue order is
-    // as close to the order customers became visible to the dispatchers as PostgreSQL can tell.
-    await manager.query(
+  /** Adds the conversation's entry to a guarded statement (see GuardedStatement); `group` is SQL giving its id. */
+  enqueueIn(
+    statement: GuardedStatement,
+    entry: { conversationId: string; visitorId: string; group: string; reason: string },
+  ): void {
+    // The clock at the insert, not the statement's start: the handoff commits right after it, so queue order is as
+    // close to the order customers became visible to the dispatchers as PostgreSQL can tell.
+    statement.add(
       `INSERT INTO routing_queue (conversation_id, visitor_id, group_id, state, reason, enqueued_at)
-       VALUES ($1, $2, $3, 'waiting', $4, clock_timestamp()) ON CONFLICT (conversation_id) DO NOTHING`,
-      [entry.conversationId, entry.visitorId, entry.groupId, entry.reason],
+       SELECT ${statement.param(entry.conversationId)}::uuid, ${statement.param(entry.visitorId)}::text, ${entry.group},
+         'waiting', ${statement.param(entry.reason)}::text, clock_timestamp() FROM guard
+       ON CONFLICT (conversation_id) DO NOTHING`,
     );
   }
 
