@@ -37,6 +37,16 @@ describe('the real-time fan-out pool (batched pg_notify)', () => {
     await eventually(async () => received.at(-1) === 'after', 10_000);
   });
 
+  it('sends what is queued before it ends', async () => {
+    const closing = new NotificationBatchingPool({ connectionString: database.url, max: 1 });
+    const last = Array.from({ length: 100 }, (_, index) => `{"last":${index}}`);
+    const publishes = last.map((payload) => closing.query('SELECT pg_notify($1, $2)', ['socket.io#/chat', payload]));
+    await closing.end();
+    await Promise.all(publishes);
+    await eventually(async () => received.at(-1) === last.at(-1), 10_000);
+    expect(received.slice(-last.length)).toEqual(last);
+  });
+
   it('passes every other query through', async () => {
     const result = await pool.query('SELECT $1::int + 1 AS next', [41]);
     expect(result.rows).toEqual([{ next: 42 }]);

@@ -16,11 +16,12 @@ interface QueuedNotification {
  * a round trip per pushed turn, which costs the process more than most of the turn's own work. This pool sends the
  * notifications that queue up while one batch is on the wire as the next single statement
  * (`SELECT pg_notify($1, $2), pg_notify($3, $4), …`). One statement's notifications are delivered in order, and
- * batches go out one after the other, so broadcasts keep their order. Every other query passes through.
+ * batches go out one after the other, so broadcasts keep their order. Every other query passes through. `end()`
+ * sends what is queued first: a turn committed just before shutdown still reaches the other replicas' sockets.
  */
 export class NotificationBatchingPool extends pg.Pool {
   private queued: QueuedNotification[] = [];
-  private sending = false;
+  private sending?: Promise<void>;
 
   // biome-ignore lint/suspicious/noExplicitAny: pg.Pool.query has many overloads; this one forwards all but one
   override query(config: any, values?: any, callback?: any): any {
@@ -33,12 +34,20 @@ export class NotificationBatchingPool extends pg.Pool {
   private notify(channel: string, payload: string): Promise<void> {
     return new Promise<void>((resolve, reject) => {
       this.queued.push({ channel, payload, settle: { resolve, reject } });
-      if (!this.sending) void this.sendQueued();
+      this.sending ??= this.sendQueued().finally(() => {
+        this.sending = undefined;
+      });
     });
   }
 
+  // biome-ignore lint/suspicious/noExplicitAny: pg.Pool.end is overloaded (promise or callback)
+  override end(callback?: () => void): any {
+    const ended = (this.sending ?? Promise.resolve()).then(() => super.end());
+    if (!callback) return ended;
+    void ended.then(callback, callback);
+  }
+
   private async sendQueued(): Promise<void> {
-    this.sending = true;
     while (this.queued.length > 0) {
       const batch = this.queued.splice(0, BATCH_LIMIT);
       const values = batch.flatMap((each) => [each.channel, each.payload]);
@@ -50,6 +59,5 @@ export class NotificationBatchingPool extends pg.Pool {
         for (const each of batch) each.settle.reject(error);
       }
     }
-    this.sending = false;
   }
 }
