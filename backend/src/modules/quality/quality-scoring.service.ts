@@ -66,7 +66,8 @@ export class QualityScoring {
       // In full: the personal-data rule must see what an agent typed; findings show it masked.
       const page = await this.conversations.readTranscript(conversationId, after, PAGE, 'full');
       if (page.conversation.state !== ConversationState.Closed) throw new ConversationNotClosedError(conversationId);
-      for (const message of page.messages) messages.push(await this.inspected(message));
+      // All at once: the NLU runs the page's customer messages as batches.
+      messages.push(...(await Promise.all(page.messages.map((message) => this.inspected(message)))));
       if (page.messages.length < PAGE) break;
       after = (page.messages[page.messages.length - 1] as ChatMessage).seq;
     }
