@@ -2,7 +2,7 @@ import {
   Injectable,
   Logger,
   type OnApplicationBootstrap,
-  type OnApplicationShutdown,
+  type OnModuleDestroy,
   type OnModuleInit,
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -24,9 +24,7 @@ const ROUND = 20;
  * conversation whose scoring fails (its transcript unreadable, the NLU down) goes to the back of the queue.
  */
 @Injectable()
-export class QualityInspector
-  implements ConversationObserver, OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown
-{
+export class QualityInspector implements ConversationObserver, OnModuleInit, OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('QualityInspector');
   private readonly loop = new PollLoop(() => this.scoreQueued(), {
     idleMs: POLL_MS,
@@ -55,7 +53,8 @@ export class QualityInspector
     this.loop.start();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Stops in the first shutdown hook, before the NLU models and the database pool it scores with are gone. */
+  async onModuleDestroy(): Promise<void> {
     await this.loop.stop();
   }
 
