@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsEnum, IsInt, IsISO8601, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsEnum, IsInt, IsISO8601, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import { PageLimit } from '../../../common/validation/page-limit.ts';
 import { AuditAction } from '../audit-action.ts';
 import { AuditOutcome } from '../audit-outcome.ts';
 
@@ -51,11 +52,6 @@ export class SearchAuditEventsQuery {
   @Min(0)
   afterSeq?: number;
 
-  @ApiPropertyOptional({ default: 100, maximum: 1000 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1000)
+  @PageLimit({ default: 100, maximum: 1000 })
   limit?: number;
 }

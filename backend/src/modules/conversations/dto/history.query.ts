@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, Min } from 'class-validator';
+import { PageLimit } from '../../../common/validation/page-limit.ts';
 
 export class HistoryQuery {
   @ApiPropertyOptional({ default: 0, description: 'The last seq the client has; only later messages come back' })
@@ -10,11 +11,6 @@ export class HistoryQuery {
   @Min(0)
   afterSeq = 0;
 
-  @ApiPropertyOptional({ default: 100, maximum: 500 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
+  @PageLimit({ default: 100, maximum: 500 })
   limit = 100;
 }

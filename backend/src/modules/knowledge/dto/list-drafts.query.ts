@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
+import { PageLimit } from '../../../common/validation/page-limit.ts';
 import { type DraftState, draftStates } from '../draft.repository.ts';
 
 export class ListDraftsQuery {
@@ -9,11 +9,6 @@ export class ListDraftsQuery {
   @IsIn(draftStates)
   state?: DraftState;
 
-  @ApiPropertyOptional({ default: 100, minimum: 1, maximum: 1000 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1000)
+  @PageLimit({ default: 100, maximum: 1000 })
   limit = 100;
 }

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { PageLimit } from '../../../common/validation/page-limit.ts';
 import { type ProposalState, proposalStates, type StoredProposal } from '../activation-proposal.repository.ts';
 import { MODEL_NAME_PATTERN, ModelStatusResponse, PACKAGE_PATTERN } from './model-status.dto.ts';
 
@@ -36,12 +36,7 @@ export class ListProposalsQuery {
   @IsIn(proposalStates)
   state?: ProposalState;
 
-  @ApiPropertyOptional({ default: 100, minimum: 1, maximum: 500 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
+  @PageLimit({ default: 100, maximum: 500 })
   limit = 100;
 }
 

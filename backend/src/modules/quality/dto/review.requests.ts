@@ -1,9 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   IsBoolean,
   IsIn,
-  IsInt,
   IsNumber,
   IsOptional,
   IsString,
@@ -15,6 +13,7 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { SLUG } from '../../../common/errors/slug-param.pipe.ts';
+import { PageLimit } from '../../../common/validation/page-limit.ts';
 import { type ReviewState, reviewStates } from '../quality-review.repository.ts';
 
 export class RequestReviewRequest {
@@ -33,12 +32,7 @@ export class ReviewQuery {
   @IsIn(reviewStates)
   state?: ReviewState;
 
-  @ApiPropertyOptional({ default: 50, maximum: 500 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
+  @PageLimit({ default: 50, maximum: 500 })
   limit?: number;
 }
 

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { IsOptional, IsUUID } from 'class-validator';
+import { PageLimit } from '../../../common/validation/page-limit.ts';
 
 export class LiveQuery {
   @ApiPropertyOptional()
@@ -8,11 +8,6 @@ export class LiveQuery {
   @IsUUID()
   groupId?: string;
 
-  @ApiPropertyOptional({ default: 500, maximum: 2000 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(2000)
+  @PageLimit({ default: 500, maximum: 2000 })
   limit = 500;
 }

@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, Min } from 'class-validator';
+import { PageLimit } from '../../../common/validation/page-limit.ts';
 import { type TicketStatus, ticketStatuses } from '../ticket.ts';
 
 export class ListTicketsQuery {
@@ -19,12 +20,7 @@ export class ListTicketsQuery {
   @IsUUID()
   conversationId?: string;
 
-  @ApiPropertyOptional({ default: 100, minimum: 1, maximum: 500 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
+  @PageLimit({ default: 100, maximum: 500 })
   limit = 100;
 }
 
@@ -37,11 +33,6 @@ export class SlaWarningsQuery {
   @Max(100_000)
   withinMinutes = 60;
 
-  @ApiPropertyOptional({ default: 100, minimum: 1, maximum: 500 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
+  @PageLimit({ default: 100, maximum: 500 })
   limit = 100;
 }

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, Min } from 'class-validator';
+import { PageLimit } from '../../../common/validation/page-limit.ts';
 
 export class TranscriptQuery {
   @ApiPropertyOptional({ default: 0, description: 'Only messages after this seq' })
@@ -10,12 +11,7 @@ export class TranscriptQuery {
   @Min(0)
   afterSeq = 0;
 
-  @ApiPropertyOptional({ default: 200, maximum: 500 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
+  @PageLimit({ default: 200, maximum: 500 })
   limit = 200;
 }
 
