@@ -7,11 +7,12 @@ import {
   type KeyObject,
   randomBytes,
 } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Injectable } from '@nestjs/common';
 import smCrypto from 'sm-crypto';
 import { KefuConfig } from '../../common/config/kefu-config.ts';
+import { makePrivateDirectorySync } from '../../common/fs/private-directory.ts';
 import type { ChainAlgorithm } from './audit-canonical-form.ts';
 import {
   publicKeyId,
@@ -111,7 +112,7 @@ export class AuditKeyring {
   rotateSigningKey(): { retired: string; current: string } {
     const { signing, keyId } = this.load();
     const retiredDir = join(this.directory, RETIRED_DIR);
-    mkdirSync(retiredDir, { recursive: true, mode: 0o700 });
+    makePrivateDirectorySync(retiredDir);
     writeFileSync(join(retiredDir, `${keyId}.${signing.algorithm}.pem`), signing.publicKeyPem, { mode: 0o644 });
     const file = join(this.directory, this.signingKeyFile());
     writeFileSync(`${file}.new`, this.newSigningKey(), { mode: 0o600 });
@@ -136,7 +137,7 @@ export class AuditKeyring {
   load(): NonNullable<AuditKeyring['material']> {
     if (this.material) return this.material;
     const dir = this.directory;
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    makePrivateDirectorySync(dir);
     const chainKey = Buffer.from(this.secretFile(CHAIN_KEY_FILE, () => randomBytes(32).toString('hex')).trim(), 'hex');
     const pseudonymKey = Buffer.from(
       this.secretFile(PSEUDONYM_KEY_FILE, () => randomBytes(32).toString('hex')).trim(),

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { chmod, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { makePrivateDirectory } from '../../common/fs/private-directory.ts';
 import type { KekProvider } from './kek-provider.ts';
 import { CipherAlgorithm, ivLength, open, seal, tagLength } from './symmetric-cipher.ts';
 
@@ -25,7 +26,7 @@ export class FileKekProvider implements KekProvider {
   }
 
   async createVersion(version: number): Promise<void> {
-    await mkdir(this.directory, { recursive: true, mode: 0o700 });
+    await makePrivateDirectory(this.directory);
     try {
       // `wx`: two replicas starting together must not overwrite each other's fresh key.
       await writeFile(this.path(version), randomBytes(32).toString('hex'), { mode: 0o600, flag: 'wx' });
