@@ -120,6 +120,7 @@ async function main(): Promise<void> {
     await app.close();
     await admin.query(`DROP DATABASE ${name} WITH (FORCE)`);
     await admin.end();
+    await database.close();
     await rm(folder, { recursive: true, force: true });
   }
 }

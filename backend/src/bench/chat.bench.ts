@@ -123,6 +123,8 @@ async function startKefu(): Promise<Target> {
       await stopChild(child);
       await admin.query(`DROP DATABASE ${name} WITH (FORCE)`);
       await admin.end();
+      // The embedded PostgreSQL, when DATABASE_URL is unset: left running, it would keep this process alive.
+      await database.close();
       await rm(folder, { recursive: true, force: true });
     },
   };
