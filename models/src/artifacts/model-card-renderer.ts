@@ -18,7 +18,8 @@ export class ModelCardRenderer {
         `weighted and L2-normalised → ${t.hidden} ReLU units → softmax), probabilities averaged; in ONNX the members ` +
         'share one embedding table (side by side) and run as batched matrix products over a member axis.' +
         (t.linearShare > 0
-          ? ` Mixed with a linear softmax model on the same features (weight ${t.linearShare}), whose weights share ` +
+          ? ` Mixed with a linear softmax model on the same features (weight ${t.linearShare}` +
+            `, Adam lr ${t.linearLearningRate}), whose weights share ` +
             'the table.'
           : ''),
       `- Features (featurizer version ${f.version}): words and word n-grams up to ${f.wordNgramMax}, character n-grams ` +

@@ -6,8 +6,9 @@ import { SeededRandom } from './seeded-random.ts';
 import type { TrainingOptions } from './training-options.ts';
 
 /**
- * Trains a LinearBagModel with the networks' schedule, loss and feature dropout (zero initialisation: the problem
- * is convex, so no random start is needed; the seed only orders the batches and drops features).
+ * Trains a LinearBagModel with the networks' schedule, loss and feature dropout but its own, lower learning rate
+ * (`linearLearningRate`; zero initialisation: the problem is convex, so no random start is needed; the seed only
+ * orders the batches and drops features).
  */
 export class LinearBagTrainer {
   train(examples: EncodedExample[], shape: LinearShape, idf: Float32Array, options: TrainingOptions, seed: number) {
@@ -47,7 +48,7 @@ export class LinearBagTrainer {
       weightOptimizer.stepRows(gWeights, touched, classes, lr, t);
       biasOptimizer.step(gBias, lr, t);
     };
-    runMinibatches(examples.length, options, random, learn, step);
+    runMinibatches(examples.length, { ...options, learningRate: options.linearLearningRate }, random, learn, step);
     return model;
   }
 }

@@ -17,6 +17,13 @@ export interface TrainingOptions {
    * ensemble's probabilities; the networks share the rest equally. 0 leaves it out.
    */
   linearShare: number;
+  /**
+   * Adam learning rate of the linear model (the networks use `learningRate`). Lower than the networks': trained as
+   * fast, the linear model memorises rare features and its probability, the out-of-scope score, gets confident on
+   * banking questions it was not built for (issue #10, third round in docs/nlu.md). Absent in manifests from before
+   * it existed, which were trained with `learningRate`.
+   */
+  linearLearningRate: number;
   seed: number;
 }
 
@@ -31,5 +38,6 @@ export const DEFAULT_TRAINING_OPTIONS: TrainingOptions = {
   featureDropout: 0.1,
   labelSmoothing: 0.1,
   linearShare: 0.25,
+  linearLearningRate: 0.005,
   seed: 42,
 };
