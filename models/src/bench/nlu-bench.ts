@@ -2,11 +2,10 @@ import { existsSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readJsonLines, readSplit } from '../cli/dataset-files.ts';
+import { faqItem, labeledText, readJsonLines, readSplit } from '../cli/dataset-files.ts';
 import { evaluate, evaluateIntentSplits, type IntentEvaluation } from '../cli/nlu-evaluate.ts';
 import { classificationReport } from '../evaluation/classification-report.ts';
-import { type FaqItem, faqExamples } from '../training/faq-item.ts';
-import type { LabeledText } from '../training/labeled-text.ts';
+import { faqExamples } from '../training/faq-item.ts';
 import { writeBenchmarkSection } from './benchmarks-doc.ts';
 import { runNlpJs } from './nlpjs-baseline.ts';
 
@@ -40,9 +39,9 @@ async function main(): Promise<void> {
     const dir = join(DATASETS, name);
     process.stderr.write(`kefu on ${name}…\n`);
     rows.push(kefuRow(name, (await evaluate({ data: dir })) as IntentEvaluation));
-    const train = await readJsonLines<LabeledText>(join(dir, 'train.jsonl'));
-    const test = await readJsonLines<LabeledText>(join(dir, 'test.jsonl'));
-    const valid = await readSplit<LabeledText>(dir, 'valid');
+    const train = await readJsonLines(join(dir, 'train.jsonl'), labeledText);
+    const test = await readJsonLines(join(dir, 'test.jsonl'), labeledText);
+    const valid = await readSplit(dir, 'valid', labeledText);
     if (valid) {
       // What learning valid's examples too would buy (outside the benchmark's protocol, which learns from train only).
       process.stderr.write(`kefu on ${name}, also learning valid…\n`);
@@ -72,9 +71,9 @@ async function main(): Promise<void> {
     const dir = join(DEMO_KB, language);
     if (!existsSync(join(dir, 'held-out.jsonl'))) continue;
     process.stderr.write(`kefu on demo-kb/${language}…\n`);
-    const items = [...(await readJsonLines<FaqItem>(join(dir, 'faq.jsonl')))];
-    items.push(...(await readJsonLines<FaqItem>(join(dir, 'chitchat.jsonl'))));
-    const heldOut = await readJsonLines<LabeledText>(join(dir, 'held-out.jsonl'));
+    const items = [...(await readJsonLines(join(dir, 'faq.jsonl'), faqItem))];
+    items.push(...(await readJsonLines(join(dir, 'chitchat.jsonl'), faqItem)));
+    const heldOut = await readJsonLines(join(dir, 'held-out.jsonl'), labeledText);
     rows.push(kefuRow(`demo-kb/${language} (FAQ)`, await evaluateIntentSplits(faqExamples(items), undefined, heldOut)));
   }
   const table = renderTable(rows);

@@ -5,9 +5,8 @@ import { MANIFEST_FILE, type ModelManifest } from '../artifacts/model-manifest.t
 import { ModelPackage } from '../artifacts/model-package.ts';
 import { type FaqItem, faqExamples } from '../training/faq-item.ts';
 import { IntentModelBuilder } from '../training/intent-model-builder.ts';
-import type { LabeledText } from '../training/labeled-text.ts';
 import type { TrainingOptions } from '../training/training-options.ts';
-import { readJsonLines, readSplit } from './dataset-files.ts';
+import { faqItem, labeledText, readJsonLines, readSplit } from './dataset-files.ts';
 
 export interface DefaultModelsOptions {
   /** `models/data`: holds `demo-kb/<lang>/{faq,chitchat}.jsonl` and `sentiment/{train,valid}.jsonl`. */
@@ -36,7 +35,7 @@ export async function trainDefaultModels(options: DefaultModelsOptions): Promise
   const languages = existsSync(kb) ? (await readdir(kb, { withFileTypes: true })).filter((d) => d.isDirectory()) : [];
   for (const language of languages.map((d) => d.name).sort()) {
     const items: FaqItem[] = [];
-    for (const file of ['faq', 'chitchat']) items.push(...((await readSplit<FaqItem>(join(kb, language), file)) ?? []));
+    for (const file of ['faq', 'chitchat']) items.push(...((await readSplit(join(kb, language), file, faqItem)) ?? []));
     if (items.length === 0) continue;
     const id = `kb-${language}`;
     const built = await builder.build({
@@ -56,8 +55,8 @@ export async function trainDefaultModels(options: DefaultModelsOptions): Promise
       version,
       task: 'sentiment',
       createdAt,
-      train: await readJsonLines<LabeledText>(join(sentiment, 'train.jsonl')),
-      valid: await readSplit<LabeledText>(sentiment, 'valid'),
+      train: await readJsonLines(join(sentiment, 'train.jsonl'), labeledText),
+      valid: await readSplit(sentiment, 'valid', labeledText),
       training: options.training,
     });
     manifests.push(await ModelPackage.write(join(options.out, 'sentiment'), built.onnx, built.manifest));

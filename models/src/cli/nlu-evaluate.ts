@@ -11,7 +11,7 @@ import { OUT_OF_SCOPE_LABEL } from '../training/labeled-text.ts';
 import { type LabeledPair, pairClasses } from '../training/pair-classes.ts';
 import { cosine, PairThresholdCalibrator } from '../training/pair-threshold-calibrator.ts';
 import type { TrainingOptions } from '../training/training-options.ts';
-import { readJsonLines, readSplit } from './dataset-files.ts';
+import { labeledPair, labeledText, readJsonLines, readSplit } from './dataset-files.ts';
 
 export interface EvaluateCommandOptions {
   data: string;
@@ -53,9 +53,9 @@ export async function evaluate(options: EvaluateCommandOptions): Promise<IntentE
 }
 
 async function evaluateIntents(options: EvaluateCommandOptions): Promise<IntentEvaluation> {
-  const trainSet = await readJsonLines<LabeledText>(join(options.data, 'train.jsonl'));
-  const valid = await readSplit<LabeledText>(options.data, 'valid');
-  const test = await readJsonLines<LabeledText>(join(options.data, 'test.jsonl'));
+  const trainSet = await readJsonLines(join(options.data, 'train.jsonl'), labeledText);
+  const valid = await readSplit(options.data, 'valid', labeledText);
+  const test = await readJsonLines(join(options.data, 'test.jsonl'), labeledText);
   return evaluateIntentSplits(trainSet, valid, test, options.training);
 }
 
@@ -98,9 +98,9 @@ export async function evaluateIntentSplits(
 }
 
 async function evaluatePairs(options: EvaluateCommandOptions): Promise<PairEvaluation> {
-  const trainPairs = await readJsonLines<LabeledPair>(join(options.data, 'train.jsonl'));
-  const validPairs = await readSplit<LabeledPair>(options.data, 'valid');
-  const testPairs = await readJsonLines<LabeledPair>(join(options.data, 'test.jsonl'));
+  const trainPairs = await readJsonLines(join(options.data, 'train.jsonl'), labeledPair);
+  const validPairs = await readSplit(options.data, 'valid', labeledPair);
+  const testPairs = await readJsonLines(join(options.data, 'test.jsonl'), labeledPair);
   return withTrainedModel(pairClasses(trainPairs), undefined, options.training, true, async (classifier, trainTime) => {
     const similarities = async (pairs: LabeledPair[]) => {
       const a = await embedAll(

@@ -2,9 +2,8 @@ import { join } from 'node:path';
 import type { ModelManifest } from '../artifacts/model-manifest.ts';
 import { ModelPackage } from '../artifacts/model-package.ts';
 import { IntentModelBuilder } from '../training/intent-model-builder.ts';
-import type { LabeledText } from '../training/labeled-text.ts';
 import type { TrainingOptions } from '../training/training-options.ts';
-import { readJsonLines, readSplit } from './dataset-files.ts';
+import { labeledText, readJsonLines, readSplit } from './dataset-files.ts';
 
 export interface TrainCommandOptions {
   /** Directory with train.jsonl and optionally valid.jsonl (`{"text","label"}` per line). */
@@ -21,8 +20,8 @@ export interface TrainCommandOptions {
 
 /** `kefu train`: trains on DIR/train.jsonl and DIR/valid.jsonl (cross-fitted, thresholds from it), writes a package. */
 export async function train(options: TrainCommandOptions): Promise<ModelManifest> {
-  const trainSet = await readJsonLines<LabeledText>(join(options.data, 'train.jsonl'));
-  const valid = await readSplit<LabeledText>(options.data, 'valid');
+  const trainSet = await readJsonLines(join(options.data, 'train.jsonl'), labeledText);
+  const valid = await readSplit(options.data, 'valid', labeledText);
   const built = await new IntentModelBuilder().build({
     id: options.id ?? 'intent',
     version: options.version ?? '1',
