@@ -179,6 +179,10 @@ describe('quality inspection', () => {
     // The reviewer reads what was scored, masked like every screen; an agent does not get it through this route.
     const transcript = await supervisor.call('GET', `/api/v1/quality/conversations/${conversationId}/transcript`);
     expect(transcript.body.messages.map((message: { text: string }) => message.text)).toContain('我不知道');
+    const reads = await auditEvents(kefu, { action: 'conversation.transcript-read', targetId: conversationId });
+    expect(reads.map(({ actorId, details }) => ({ actorId, details }))).toEqual([
+      { actorId: supervisor.id, details: { via: 'quality-review' } },
+    ]);
     expect((await agent.call('GET', `/api/v1/quality/conversations/${conversationId}/transcript`)).status).toBe(403);
     const unscored = await customerAskingForAgent(kefu.baseUrl);
     const notScored = await supervisor.call(

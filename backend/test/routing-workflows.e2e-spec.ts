@@ -302,6 +302,49 @@ describe('routing: who gets a conversation, and moving it on', () => {
     expect(audited).toEqual({ actor_id: supervisor.id, details: { from: agent.id, wasWaiting: false } });
   });
 
+  it('audits who opened a transcript other than the agent serving it, and refuses the transcript when it cannot', async () => {
+    const [agent] = agents;
+    await handoffGroup([agent], 'least-busy');
+    const customer = await customerAskingForAgent(kefu.baseUrl);
+    expect(await assignedAgentOf(customer)).toBe(agent.id);
+    const path = `/api/v1/agent/conversations/${customer.conversationId}/messages`;
+    const reads = async () => {
+      await kefu.app.get(AuditTrail).flush();
+      return query<{ actor_id: string; details: object }>(
+        kefu,
+        "SELECT actor_id, details FROM audit_events WHERE action = 'conversation.transcript-read' AND target_id = $1 ORDER BY seq",
+        [customer.conversationId],
+      );
+    };
+
+    // The serving agent's own work is not recorded; a supervisor looking in is, once per opening, not per page.
+    expect((await agent.call('GET', `${path}?afterSeq=0`)).status).toBe(200);
+    expect(await reads()).toEqual([]);
+    const opened = await supervisor.call('GET', `${path}?afterSeq=0`);
+    expect(opened.status).toBe(200);
+    expect((await supervisor.call('GET', `${path}?afterSeq=${opened.body.messages.at(-1).seq}`)).status).toBe(200);
+    expect(await reads()).toEqual([{ actor_id: supervisor.id, details: { via: 'agent-console' } }]);
+
+    // Once closed, the agent reading it back is someone reading a customer's conversation like anyone else.
+    await closeAll(agent);
+    expect((await agent.call('GET', `${path}?afterSeq=0`)).status).toBe(200);
+    expect((await reads()).map((read) => read.actor_id)).toEqual([supervisor.id, agent.id]);
+
+    await query(
+      kefu,
+      `CREATE FUNCTION test_break_audit() RETURNS trigger LANGUAGE plpgsql AS $$
+       BEGIN RAISE EXCEPTION 'audit storage is broken'; END $$;
+       CREATE TRIGGER test_break_audit BEFORE INSERT ON audit_pending FOR EACH ROW EXECUTE FUNCTION test_break_audit();`,
+    );
+    try {
+      const refused = await supervisor.call('GET', `${path}?afterSeq=0`);
+      expect(refused.status).toBe(503);
+      expect(refused.body).not.toHaveProperty('messages');
+    } finally {
+      await query(kefu, 'DROP TRIGGER test_break_audit ON audit_pending; DROP FUNCTION test_break_audit()');
+    }
+  });
+
   it('overflows into a leave-a-message ticket outside working hours, agents online or not', async () => {
     const [agent] = agents;
     const isoToday = ((new Date().getUTCDay() + 6) % 7) + 1;

@@ -1,5 +1,6 @@
 import { Role } from '../src/common/access/index.ts';
 import { AuditTrail } from '../src/modules/audit/index.ts';
+import { auditEvents } from './harness/audit-events.ts';
 import { eventually } from './harness/kefu-process.ts';
 import { customerAskingForAgent, query, type StaffMember, signInStaff } from './harness/routing-fixtures.ts';
 import { startTestApp, type TestApp } from './harness/test-app.ts';
@@ -175,6 +176,13 @@ describe('tickets', () => {
     const transcript = await colleague.call('GET', transcriptPath);
     expect(transcript.status).toBe(200);
     expect(transcript.body.messages.map((message: { text: string }) => message.text)).toContain('转人工');
+    const reads = await auditEvents(kefu, {
+      action: 'conversation.transcript-read',
+      targetId: customer.conversationId,
+    });
+    expect(reads.map(({ actorId, details }) => ({ actorId, details }))).toEqual([
+      { actorId: colleague.id, details: { via: 'ticket', ticketId: ticket.body.id } },
+    ]);
     expect((await agent.call('GET', '/api/v1/tickets/00000000-0000-4000-8000-000000000000')).status).toBe(404);
   });
 });

@@ -29,6 +29,8 @@ export enum AuditAction {
   ConversationTransfer = 'conversation.transfer',
   /** A supervisor took a conversation over from the agent serving it. */
   ConversationTakeover = 'conversation.takeover',
+  /** A person other than the agent serving it opened a conversation's transcript (masked); see TranscriptReads. */
+  ConversationTranscriptRead = 'conversation.transcript-read',
   TicketFieldsChange = 'tickets.fields.change',
   RetentionRun = 'retention.run',
   LegalHoldPlace = 'legal-hold.place',

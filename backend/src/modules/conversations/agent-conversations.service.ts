@@ -189,11 +189,6 @@ export class AgentConversations {
     return conversation;
   }
 
-  async transcript(staff: Actor, conversationId: string, afterSeq: number, limit: number): Promise<Transcript> {
-    await this.readable(staff, conversationId);
-    return this.readTranscript(conversationId, afterSeq, limit);
-  }
-
   /**
    * No access check: for a module that decided itself who may read (the assignee of a ticket). People get identifiers
    * the customer typed (ID, card, phone numbers, e-mail) masked, like every screen; `full` is for machines that must

@@ -21,6 +21,7 @@ import { Conversations } from './conversations.service.ts';
 import { IdleConversationCloser } from './idle-conversation-closer.service.ts';
 import { MessageRepository } from './message.repository.ts';
 import { TranscriptCipher } from './transcript-cipher.ts';
+import { TranscriptReads } from './transcript-reads.service.ts';
 import { WebhookDelivery } from './webhooks/webhook-delivery.ts';
 import { WebhookSubscriptionRepository } from './webhooks/webhook-subscription.repository.ts';
 import { WebhookSubscriptions } from './webhooks/webhook-subscriptions.service.ts';
@@ -44,6 +45,7 @@ import { WebhooksController } from './webhooks/webhooks.controller.ts';
     ConversationLifecycle,
     Conversations,
     AgentConversations,
+    TranscriptReads,
     IdleConversationCloser,
     ConversationNoteRepository,
     ConversationNotes,
@@ -54,6 +56,6 @@ import { WebhooksController } from './webhooks/webhooks.controller.ts';
     WebhookSubscriptions,
     WebhookDelivery,
   ],
-  exports: [Conversations, ConversationEvents, ConversationLifecycle, AgentConversations],
+  exports: [Conversations, ConversationEvents, ConversationLifecycle, AgentConversations, TranscriptReads],
 })
 export class ConversationsModule {}

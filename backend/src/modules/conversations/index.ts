@@ -13,4 +13,5 @@ export { ConversationsModule } from './conversations.module.ts';
 export { Conversations } from './conversations.service.ts';
 export { conversationView, HistoryResponse } from './dto/chat-message.response.ts';
 export { conversationsMigrations } from './migrations/conversations-migrations.ts';
+export { TranscriptReads, type TranscriptReadVia } from './transcript-reads.service.ts';
 export { SIGNATURE_HEADER, verifyWebhook } from './webhooks/webhook-signature.ts';

@@ -2,9 +2,9 @@ import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { Permission, RequirePermission } from '../../common/access/index.ts';
+import { type Actor, CurrentActor, Permission, RequirePermission } from '../../common/access/index.ts';
 import { uuidParam } from '../../common/errors/uuid-param.pipe.ts';
-import { AgentConversations, conversationView, HistoryResponse } from '../conversations/index.ts';
+import { conversationView, HistoryResponse, TranscriptReads } from '../conversations/index.ts';
 import { ScoreResponse } from './dto/quality.responses.ts';
 import { ScoreConversationRequest } from './dto/score-conversation.request.ts';
 import { ConversationNotScoredError, ScorecardNotFoundError } from './quality.errors.ts';
@@ -23,7 +23,7 @@ export class QualityScoresController {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly repository: QualityRepository,
     private readonly scoring: QualityScoring,
-    private readonly conversations: AgentConversations,
+    private readonly transcripts: TranscriptReads,
   ) {}
 
   @Get('scores')
@@ -47,13 +47,17 @@ export class QualityScoresController {
 
   /**
    * What the reviewer judges: the transcript of a scored conversation, personal data masked as on every screen. Only
-   * scored conversations: quality review is no way to read conversations at large.
+   * scored conversations: quality review is no way to read conversations at large. Each reading is audited.
    */
   @Get('transcript')
   @RequirePermission(Permission.QualityReview)
-  async transcript(@Param('id', uuidParam('id')) id: string): Promise<HistoryResponse> {
+  async transcript(
+    @Param('id', uuidParam('id')) id: string,
+    @CurrentActor() reviewer: Actor,
+  ): Promise<HistoryResponse> {
     if ((await this.repository.scoresOf(id)).length === 0) throw new ConversationNotScoredError(id);
-    const { conversation, messages } = await this.conversations.readTranscript(id, 0, TRANSCRIPT_LIMIT);
+    const page = { afterSeq: 0, limit: TRANSCRIPT_LIMIT };
+    const { conversation, messages } = await this.transcripts.read(reviewer, id, page, 'quality-review');
     return { conversation: conversationView(conversation), messages };
   }
 }

@@ -119,7 +119,7 @@ export class TicketsController {
     @Param('id', uuidParam('id')) id: string,
     @Query() query: TranscriptQuery,
   ): Promise<TranscriptResponse> {
-    const { conversation, messages } = await this.tickets.transcript(actor, id, query.afterSeq, query.limit);
+    const { conversation, messages } = await this.tickets.transcript(actor, id, query);
     return { conversationId: conversation.id, state: conversation.state, messages };
   }
 }

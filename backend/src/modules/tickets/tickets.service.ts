@@ -5,7 +5,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { type Actor, Permission, permissionsOf } from '../../common/access/index.ts';
 import { KefuConfig } from '../../common/config/kefu-config.ts';
 import { RequestValidationError, type Violation } from '../../common/errors/request-validation.error.ts';
-import { AgentConversations, type Transcript } from '../conversations/index.ts';
+import { AgentConversations, type Transcript, TranscriptReads } from '../conversations/index.ts';
 import { type StoredTicket, type TicketFilter, TicketRepository } from './ticket.repository.ts';
 import type { FieldValue, Ticket, TicketComment, TicketEvent, TicketPriority, TicketStatus } from './ticket.ts';
 import { TicketCipher } from './ticket-cipher.ts';
@@ -45,6 +45,7 @@ export class Tickets {
     private readonly fieldDefinitions: TicketFieldRepository,
     private readonly cipher: TicketCipher,
     private readonly conversations: AgentConversations,
+    private readonly transcripts: TranscriptReads,
     config: KefuConfig,
   ) {
     this.slaMinutes = config.tickets.slaMinutes;
@@ -181,14 +182,14 @@ export class Tickets {
     return this.tickets.history(id);
   }
 
-  /** The conversation behind the ticket, for its assignee, its author or a supervisor. */
-  async transcript(actor: Actor, id: string, afterSeq: number, limit: number): Promise<Transcript> {
+  /** The conversation behind the ticket, for its assignee, its author or a supervisor; the reading is audited. */
+  async transcript(actor: Actor, id: string, page: { afterSeq: number; limit: number }): Promise<Transcript> {
     const ticket = await this.get(id);
     const supervisor = permissionsOf(actor.roles).has(Permission.ConversationsSupervise);
     if (!ticket.conversationId || !(supervisor || [ticket.assigneeId, ticket.createdBy].includes(actor.id))) {
       throw new TicketTranscriptForbiddenError(id);
     }
-    return this.conversations.readTranscript(ticket.conversationId, afterSeq, limit);
+    return this.transcripts.read(actor, ticket.conversationId, page, 'ticket', { ticketId: id });
   }
 
   private async insert(

@@ -9,6 +9,7 @@ import { ConversationResponse, conversationView, HistoryResponse } from '../dto/
 import { CloseConversationRequest } from '../dto/close-conversation.request.ts';
 import { HistoryQuery } from '../dto/history.query.ts';
 import { SendMessageRequest } from '../dto/send-message.request.ts';
+import { TranscriptReads } from '../transcript-reads.service.ts';
 
 /**
  * The agent's side of a conversation routing gave them: read it, reply (idempotent by client message id, pushed to
@@ -18,7 +19,10 @@ import { SendMessageRequest } from '../dto/send-message.request.ts';
 @ApiBearerAuth()
 @Controller('api/v1/agent/conversations')
 export class AgentConversationsController {
-  constructor(private readonly conversations: AgentConversations) {}
+  constructor(
+    private readonly conversations: AgentConversations,
+    private readonly transcripts: TranscriptReads,
+  ) {}
 
   @Get(':id/messages')
   @RequirePermission(Permission.ConversationsHandle)
@@ -28,7 +32,8 @@ export class AgentConversationsController {
     @Query() query: HistoryQuery,
     @CurrentActor() staff: Actor,
   ): Promise<HistoryResponse> {
-    const { conversation, messages } = await this.conversations.transcript(staff, id, query.afterSeq, query.limit);
+    await this.conversations.readable(staff, id);
+    const { conversation, messages } = await this.transcripts.read(staff, id, query, 'agent-console');
     return { conversation: conversationView(conversation), messages };
   }
 
