@@ -221,6 +221,11 @@ export const configShape = {
     .describe(
       "Time one conversation takes an agent, for the customer's estimated wait (position × this ÷ agents online).",
     ),
+  KEFU_ROUTING_PRESENCE_TIMEOUT_SECONDS: positiveInt(86_400)
+    .default(120)
+    .describe(
+      'An online or busy agent whose console has not asked for their routing state for this long (it does every 3 s while open) is set offline: a closed browser stops getting conversations.',
+    ),
   KEFU_TICKETS_SLA_MINUTES: z
     .string()
     .default('urgent=60,high=240,normal=1440,low=4320')

@@ -54,7 +54,12 @@ export class KefuConfig {
 
   readonly conversations: { widgetOrigins: readonly string[]; webhookTimeoutMs: number; idleCloseMinutes: number };
 
-  readonly routing: { sweepIntervalMs: number; defaultCapacity: number; averageHandleSeconds: number };
+  readonly routing: {
+    sweepIntervalMs: number;
+    defaultCapacity: number;
+    averageHandleSeconds: number;
+    presenceTimeoutSeconds: number;
+  };
   /** Minutes to resolve a ticket, by priority. */
   readonly tickets: { slaMinutes: Readonly<Record<'urgent' | 'high' | 'normal' | 'low', number>> };
 
@@ -126,6 +131,7 @@ export class KefuConfig {
       sweepIntervalMs: values.KEFU_ROUTING_SWEEP_INTERVAL_MS,
       defaultCapacity: values.KEFU_ROUTING_DEFAULT_CAPACITY,
       averageHandleSeconds: values.KEFU_ROUTING_AVERAGE_HANDLE_SECONDS,
+      presenceTimeoutSeconds: values.KEFU_ROUTING_PRESENCE_TIMEOUT_SECONDS,
     };
     this.tickets = { slaMinutes: slaMinutesOf(values.KEFU_TICKETS_SLA_MINUTES) };
     this.bot = {

@@ -13,8 +13,9 @@ import { RoutingQueueRepository } from './routing-queue.repository.ts';
 /**
  * Agents as routing sees them: presence (set by the agent), capacity (set by a supervisor, audited) and the
  * conversations assigned to them. Going online or getting more room kicks a dispatch pass. Each change of presence
- * or capacity is logged in agent_presence_changes by the same write (RoutingAgentRepository), for occupancy. Nothing
- * else sets an agent's presence: signing out of the console or a replica stopping leaves it as it is.
+ * or capacity is logged in agent_presence_changes by the same write (RoutingAgentRepository), for occupancy. Asking
+ * for their routing state (`me`, which the console does every few seconds) or setting a presence marks the agent as
+ * seen; an agent not seen for `KEFU_ROUTING_PRESENCE_TIMEOUT_SECONDS` is set offline by the dispatcher's pass.
  */
 @Injectable()
 export class AgentPresence {
@@ -32,9 +33,10 @@ export class AgentPresence {
   }
 
   async me(agent: Actor): Promise<{ agent: RoutingAgent; assigned: QueueEntry[] }> {
-    await this.dataSource.transaction((manager) =>
-      this.agents.ensure(manager, agent.id, agent.username ?? null, this.config.routing.defaultCapacity),
-    );
+    await this.dataSource.transaction(async (manager) => {
+      await this.agents.ensure(manager, agent.id, agent.username ?? null, this.config.routing.defaultCapacity);
+      await this.agents.markSeen(manager, agent.id);
+    });
     return {
       agent: (await this.agents.byId(agent.id)) as RoutingAgent,
       assigned: await this.queue.assignedTo(agent.id),
@@ -44,6 +46,7 @@ export class AgentPresence {
   async setPresence(agent: Actor, presence: Presence): Promise<RoutingAgent> {
     await this.dataSource.transaction(async (manager) => {
       await this.agents.ensure(manager, agent.id, agent.username ?? null, this.config.routing.defaultCapacity);
+      await this.agents.markSeen(manager, agent.id);
       await this.agents.setPresence(manager, agent.id, presence);
     });
     this.dispatcher.kick();

@@ -43,6 +43,28 @@ export class RoutingAgentRepository {
     );
   }
 
+  /** The agent's console is open: it asked for their routing state or set their presence just now. */
+  async markSeen(manager: EntityManager, agentId: string): Promise<void> {
+    await manager.query('UPDATE routing_agents SET last_seen_at = clock_timestamp() WHERE agent_id = $1', [agentId]);
+  }
+
+  /**
+   * Sets offline every online or busy agent whose console has been silent for `timeoutSeconds`, logging each change
+   * as setPresence does (one statement), and answers who. Runs under the row locks of the agents it changes, so an
+   * agent whose console was seen meanwhile is re-checked and left as they are.
+   */
+  async setSilentOffline(timeoutSeconds: number): Promise<string[]> {
+    const rows: Array<{ agent_id: string }> = await this.dataSource.query(
+      `WITH changed AS (
+         UPDATE routing_agents SET presence = 'offline', presence_changed_at = clock_timestamp()
+         WHERE presence IN ('online', 'busy') AND last_seen_at < clock_timestamp() - make_interval(secs => $1)
+         RETURNING agent_id, presence, capacity, presence_changed_at)
+       ${LOG_CHANGE} SELECT agent_id, presence, capacity, presence_changed_at FROM changed RETURNING agent_id`,
+      [timeoutSeconds],
+    );
+    return rows.map((row) => row.agent_id);
+  }
+
   /**
    * Changes presence and logs the change in one statement, so the history (agent_presence_changes) and the current
    * state never disagree, whatever transaction the caller is in. Setting the presence the agent already has changes

@@ -1,0 +1,75 @@
+import { Role } from '../src/common/access/index.ts';
+import { eventually } from './harness/kefu-process.ts';
+import { customerAskingForAgent, query, type StaffMember, signInStaff } from './harness/routing-fixtures.ts';
+import { startTestApp, type TestApp } from './harness/test-app.ts';
+
+/** Agents whose console went silent are set offline (KEFU_ROUTING_PRESENCE_TIMEOUT_SECONDS), here after 2 s. */
+describe('routing: presence of agents whose console went silent', () => {
+  let kefu: TestApp;
+  let supervisor: StaffMember;
+  let present: StaffMember;
+  let gone: StaffMember;
+  let heartbeat: NodeJS.Timeout | undefined;
+
+  beforeAll(async () => {
+    kefu = await startTestApp({
+      env: { KEFU_ROUTING_SWEEP_INTERVAL_MS: '200', KEFU_ROUTING_PRESENCE_TIMEOUT_SECONDS: '2' },
+    });
+    supervisor = await signInStaff(kefu, 'sup-presence', [Role.Supervisor]);
+    present = await signInStaff(kefu, 'agent-present', [Role.Agent]);
+    gone = await signInStaff(kefu, 'agent-gone', [Role.Agent]);
+  });
+  afterAll(async () => {
+    clearInterval(heartbeat);
+    await kefu.close();
+  });
+
+  const presenceOf = async (agent: StaffMember) => {
+    const settings = await supervisor.call('GET', '/api/v1/routing/settings');
+    return settings.body.agents.find((a: { agentId: string }) => a.agentId === agent.id)?.presence as string;
+  };
+
+  it('stops giving conversations to an agent whose console is silent, and overflows when nobody is left', async () => {
+    const group = await supervisor.call('POST', '/api/v1/routing/groups', { name: 'cards', handoffDefault: true });
+    for (const agent of [present, gone]) {
+      await supervisor.call('PUT', `/api/v1/routing/groups/${group.body.id}/members/${agent.id}`);
+      expect((await agent.call('PUT', '/api/v1/routing/me/presence', { presence: 'online' })).status).toBe(200);
+    }
+    // One console keeps asking for its routing state, as the open console does every 3 s; the other was closed.
+    heartbeat = setInterval(() => void present.call('GET', '/api/v1/routing/me'), 300);
+
+    await eventually(async () => (await presenceOf(gone)) === 'offline', 10_000);
+    expect(await presenceOf(present)).toBe('online');
+    const [logged] = await query<{ presence: string }>(
+      kefu,
+      'SELECT presence FROM agent_presence_changes WHERE agent_id = $1 ORDER BY id DESC LIMIT 1',
+      [gone.id],
+    );
+    expect(logged.presence).toBe('offline');
+
+    const served = await customerAskingForAgent(kefu.baseUrl);
+    await eventually(async () => (await present.call('GET', '/api/v1/routing/me')).body.assigned.length === 1, 10_000);
+
+    clearInterval(heartbeat);
+    await eventually(async () => (await presenceOf(present)) === 'offline', 10_000);
+    // What they serve stays theirs; new customers find nobody at a desk and leave a message.
+    const [entry] = await query<{ state: string; agent_id: string }>(
+      kefu,
+      'SELECT state, agent_id FROM routing_queue WHERE conversation_id = $1',
+      [served.conversationId],
+    );
+    expect(entry).toEqual({ state: 'assigned', agent_id: present.id });
+    const late = await customerAskingForAgent(kefu.baseUrl);
+    await eventually(
+      async () =>
+        (await late.call('GET', `/api/v1/conversations/${late.conversationId}/queue`)).body.state === 'overflowed',
+      10_000,
+    );
+    const tickets = await supervisor.call('GET', `/api/v1/tickets?conversationId=${late.conversationId}`);
+    expect(tickets.body[0].description).toContain('nobody-online');
+
+    // Back at the console, setting a presence counts as being seen.
+    expect((await present.call('PUT', '/api/v1/routing/me/presence', { presence: 'online' })).status).toBe(200);
+    expect(await presenceOf(present)).toBe('online');
+  });
+});
