@@ -4,7 +4,9 @@ import { BotEngine } from '../src/modules/bot/index.ts';
 import { KnowledgeBase } from '../src/modules/knowledge/index.ts';
 import { NluService } from '../src/modules/nlu/index.ts';
 import { botConversation, startBotTestApp } from './fixtures/bot-conversation.ts';
+import { api } from './harness/routing-fixtures.ts';
 import type { TestApp } from './harness/test-app.ts';
+import { visitorToken } from './harness/widget-client.ts';
 
 const heldOut = new URL('../../models/data/demo-kb/zh/held-out.jsonl', import.meta.url);
 
@@ -78,7 +80,13 @@ describe('the bot', () => {
     expect(reply.handoff).toEqual({ reason: 'anger' });
   });
 
-  it('counts its replies by decision and handoff reason for Prometheus', async () => {
+  it('counts the replies it stored by decision and handoff reason for Prometheus', async () => {
+    const token = await visitorToken(kefu.baseUrl);
+    const call = (path: string, body: object) => api(kefu.baseUrl, token, 'POST', path, body);
+    const started = await call('/api/v1/conversations', { language: 'zh' });
+    const messages = `/api/v1/conversations/${started.body.conversation.id}/messages`;
+    expect((await call(messages, { clientMessageId: 'q', text: '怎么办理借记卡？' })).status).toBe(201);
+    expect((await call(messages, { clientMessageId: 'p', text: '转人工' })).status).toBe(201);
     const metrics = await (await fetch(`${kefu.baseUrl}/metrics`)).text();
     expect(metrics).toMatch(/kefu_bot_replies_total\{decision="handoff",handoff="asked"\} [1-9]/);
     expect(metrics).toMatch(/kefu_bot_replies_total\{decision="answer",handoff=""\} [1-9]/);

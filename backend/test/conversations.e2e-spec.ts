@@ -1,5 +1,6 @@
 import pg from 'pg';
 import type { ChatMessage } from '../src/modules/conversations/index.ts';
+import { counterTotal } from './harness/metrics.ts';
 import { startTestApp, type TestApp } from './harness/test-app.ts';
 import { visitorToken, WidgetClient } from './harness/widget-client.ts';
 
@@ -73,6 +74,7 @@ describe('conversations through the widget socket and the open REST API', () => 
       '手机银行怎么转账',
       '怎么办理借记卡？',
     ];
+    const counted = await counterTotal(kefu.baseUrl, 'kefu_bot_replies_total');
     const sends = questions.flatMap((text, index) => [
       client.call('send', { conversationId: conversation.id, clientMessageId: `c-${index}`, text }),
       // The same message again at the same moment (a retry racing its original): stored once.
@@ -82,6 +84,8 @@ describe('conversations through the widget socket and the open REST API', () => 
     expect(acks.filter((ack) => !ack.ok)).toEqual([]);
     const firsts = acks.filter((ack) => !ack.duplicate);
     expect(firsts.map((ack) => ack.message.clientMessageId).sort()).toEqual(questions.map((_, index) => `c-${index}`));
+    // Sends that lost the race were decided again: each stored turn's reply still counts once.
+    expect((await counterTotal(kefu.baseUrl, 'kefu_bot_replies_total')) - counted).toBe(questions.length);
     for (const [index, ack] of acks.entries()) {
       const twin = acks[index % 2 === 0 ? index + 1 : index - 1];
       expect(ack.message.seq).toBe(twin.message.seq);

@@ -133,9 +133,17 @@ export class BotEngine {
     return { understanding, decision };
   }
 
+  /**
+   * Counts a reply in `kefu_bot_replies_total`. The caller calls it once the turn is stored: a turn that lost a race
+   * and was decided again must count once.
+   */
+  countReply(reply: BotReply): void {
+    this.replies.inc({ decision: reply.decision, handoff: reply.handoff?.reason ?? '' });
+  }
+
   private replyOf(decision: Decision, understanding: Understanding, outcome: Outcome): BotReply {
-    this.replies.inc({ decision: decision.kind, handoff: outcome.handoff ?? '' });
     return {
+      decision: decision.kind,
       messages: outcome.messages,
       reading: readingOf(understanding, outcome.reading),
       handoff: outcome.handoff ? { reason: outcome.handoff } : undefined,

@@ -40,7 +40,18 @@ export interface BotReading {
 
 export type HandoffReason = 'asked' | 'repeated-fallback' | 'anger' | 'flow';
 
+/** What the dialogue policy decided for a message (see `Decision` in dialogue-policy.ts). */
+export type DecisionKind =
+  | 'handoff'
+  | 'cancel-flow'
+  | 'continue-flow'
+  | 'start-flow'
+  | 'answer'
+  | 'clarify'
+  | 'fallback';
+
 export interface BotReply {
+  decision: DecisionKind;
   messages: BotMessage[];
   reading: BotReading;
   /** Set when the conversation should go to a human; the reading travels with it. */

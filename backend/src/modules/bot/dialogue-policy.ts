@@ -1,6 +1,6 @@
 import type { PublishedEntry } from '../knowledge/index.ts';
 import type { Understanding } from '../nlu/index.ts';
-import type { HandoffReason } from './bot-turn.ts';
+import type { DecisionKind, HandoffReason } from './bot-turn.ts';
 import { isCancelRequest, isHandoffRequest } from './customer-commands.ts';
 import type { DialogueState } from './dialogue-state.store.ts';
 import type { FlowProgress } from './flows/flow-progress.ts';
@@ -24,14 +24,16 @@ export interface PolicyInput {
   flowOfBest?: string;
 }
 
-export type Decision =
+/** Each kind is one of the contract's DecisionKind (the intersection leaves a kind outside it impossible to build). */
+export type Decision = (
   | { kind: 'handoff'; reason: HandoffReason }
   | { kind: 'cancel-flow' }
   | { kind: 'continue-flow'; progress: FlowProgress }
   | { kind: 'start-flow'; flowId: string }
   | { kind: 'answer'; entry: PublishedEntry }
   | { kind: 'clarify'; candidates: PublishedEntry[] }
-  | { kind: 'fallback' };
+  | { kind: 'fallback' }
+) & { kind: DecisionKind };
 
 /** Suggestions offered when the bot is unsure ("您是不是想问…"): the three best is what fits on a phone screen. */
 const MAX_SUGGESTIONS = 3;

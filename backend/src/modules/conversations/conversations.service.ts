@@ -37,6 +37,8 @@ interface SendOutcome {
   conversation: Conversation;
   messages: ChatMessage[];
   duplicate: boolean;
+  /** The bot's reply stored with the message, if it answered. */
+  reply?: BotReply;
 }
 
 /** A turn ready to store: its rows sealed, the conversation's change, and the messages as the customer sees them. */
@@ -116,6 +118,7 @@ export class Conversations {
       (await this.dataSource.transaction((manager) =>
         this.sendUnderLock(manager, visitor, conversationId, clientMessageId, text),
       ));
+    if (outcome.reply) this.bot.countReply(outcome.reply);
     if (!outcome.duplicate) await this.events.committed(outcome.conversation, outcome.messages, origin);
     const [message, ...replies] = outcome.messages;
     return { message, replies, duplicate: outcome.duplicate, conversation: outcome.conversation };
@@ -248,7 +251,7 @@ export class Conversations {
     return {
       stored,
       change,
-      outcome: { conversation: { ...conversation, lastSeq, state }, messages, duplicate: false },
+      outcome: { conversation: { ...conversation, lastSeq, state }, messages, duplicate: false, reply },
     };
   }
 
