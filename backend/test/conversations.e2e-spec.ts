@@ -1,6 +1,8 @@
 import pg from 'pg';
+import { Role } from '../src/common/access/index.ts';
 import type { ChatMessage } from '../src/modules/conversations/index.ts';
 import { counterTotal } from './harness/metrics.ts';
+import { signInStaff } from './harness/routing-fixtures.ts';
 import { startTestApp, type TestApp } from './harness/test-app.ts';
 import { visitorToken, WidgetClient } from './harness/widget-client.ts';
 
@@ -111,6 +113,12 @@ describe('conversations through the widget socket and the open REST API', () => 
   });
 
   it('hands off to a human when asked, and says so', async () => {
+    // Someone at their desk, so routing keeps the conversation open (queued or assigned) instead of overflowing it
+    // into a leave-a-message ticket, which would close it before the follow-up message below.
+    const supervisor = await signInStaff(kefu, 'sup-handoff', [Role.Supervisor]);
+    const group = await supervisor.call('POST', '/api/v1/routing/groups', { name: 'desk', handoffDefault: true });
+    await supervisor.call('PUT', `/api/v1/routing/groups/${group.body.id}/members/${supervisor.id}`);
+    expect((await supervisor.call('PUT', '/api/v1/routing/me/presence', { presence: 'busy' })).status).toBe(200);
     const client = await widget();
     const { conversation } = await client.call('start', { language: 'zh' });
     const sent = await client.call('send', { conversationId: conversation.id, clientMessageId: 'h-1', text: '转人工' });
@@ -119,8 +127,7 @@ describe('conversations through the widget socket and the open REST API', () => 
     // After the handoff the bot stays quiet: the message waits for the agent.
     const next = await client.call('send', { conversationId: conversation.id, clientMessageId: 'h-2', text: '在吗' });
     expect(next.replies).toEqual([]);
-    // A resend of the request is answered from what was stored (even once the queue overflowed it into a ticket),
-    // and routing got the conversation once.
+    // A resend of the request is answered from what was stored, and routing got the conversation once.
     const resent = await client.call('send', {
       conversationId: conversation.id,
       clientMessageId: 'h-1',
