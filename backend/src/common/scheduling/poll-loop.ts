@@ -6,18 +6,26 @@ export interface PollLoopOptions {
   idleMs: number;
   /** Wait after a run that failed (the database restarting): no tight loop of errors meanwhile. */
   retryMs: number;
+  /**
+   * Once this long has passed without work or a `wake()`, wait `ms` instead of `idleMs`: a loop that is woken when
+   * work arrives need not look often while nothing happens.
+   */
+  rest?: { afterMs: number; ms: number };
   onError(error: unknown): void;
 }
 
 /**
  * A background worker's heartbeat: runs `work`, then again at once while it says there is more, after `idleMs` when it
- * does not, after `retryMs` when it fails. One run at a time. Its timers are unref'd, so an idle loop never keeps a
- * stopping process alive; `stop()` waits for the run in progress.
+ * does not (or the longer `rest.ms` once it has been quiet a while: `wake()` ends a rest), after `retryMs` when it
+ * fails. One run at a time. Its timers are unref'd, so an idle loop never keeps a stopping
+ * process alive; `stop()` waits for the run in progress.
  */
 export class PollLoop {
   private timer?: NodeJS.Timeout;
   private running?: Promise<void>;
   private stopped = true;
+  private nextRunAt = 0;
+  private activeAt = Date.now();
 
   constructor(
     private readonly work: () => Promise<PollOutcome>,
@@ -40,14 +48,31 @@ export class PollLoop {
     await this.running;
   }
 
+  /**
+   * Work is on its way (a transaction that will commit some): look within `idleMs` from now on, for `rest.afterMs`,
+   * instead of resting. Runs are not forced sooner than that, so a stream of wakes still leaves room for a batch.
+   */
+  wake(): void {
+    this.activeAt = Date.now();
+    if (this.running || this.stopped || this.nextRunAt - Date.now() <= this.options.idleMs) return;
+    clearTimeout(this.timer);
+    this.schedule(this.options.idleMs);
+  }
+
   private schedule(delayMs: number): void {
-    if (!this.stopped) this.timer = setTimeout(() => this.run(), delayMs).unref();
+    if (this.stopped) return;
+    this.nextRunAt = Date.now() + delayMs;
+    this.timer = setTimeout(() => this.run(), delayMs).unref();
   }
 
   private run(): void {
     this.running = this.work()
       .then(
-        (outcome) => (outcome === 'more' ? 0 : this.options.idleMs),
+        (outcome) => {
+          if (outcome === 'idle') return this.idleDelay();
+          this.activeAt = Date.now();
+          return 0;
+        },
         (error: unknown) => {
           this.options.onError(error);
           return this.options.retryMs;
@@ -57,5 +82,10 @@ export class PollLoop {
         this.running = undefined;
         this.schedule(delayMs);
       });
+  }
+
+  private idleDelay(): number {
+    const { rest, idleMs } = this.options;
+    return rest && Date.now() - this.activeAt > rest.afterMs ? rest.ms : idleMs;
   }
 }

@@ -17,8 +17,18 @@ export interface SealListener {
 
 /** Most events one sealing transaction chains: big enough to absorb a burst, small enough to keep the lock short. */
 const BATCH = 2_000;
-/** How long an idle sealer waits before looking again; events wait at most about this long to be chained. */
+/**
+ * How long an idle sealer waits before looking again while events are being recorded here (see `wake`): an event
+ * waits about this long to be chained after its commit.
+ */
 const POLL_MS = 20;
+/**
+ * After this long without an event recorded in this process, the sealer looks only every REST_MS: an idle replica
+ * does not query the intake 50 times a second. Another process's events (another replica's, whose own sealer was
+ * woken, or the `kefu` command's) are chained within REST_MS at worst.
+ */
+const QUIET_AFTER_MS = 2_000;
+const REST_MS = 250;
 /** After a failure (the database is down or restarting), wait this long: no tight loop of errors meanwhile. */
 const RETRY_MS = 1_000;
 const sealerActor = systemActor('audit-sealer');
@@ -41,6 +51,7 @@ export class AuditSealer implements OnApplicationBootstrap, OnApplicationShutdow
   private readonly loop = new PollLoop(() => this.sealPending(), {
     idleMs: POLL_MS,
     retryMs: RETRY_MS,
+    rest: { afterMs: QUIET_AFTER_MS, ms: REST_MS },
     onError: (error) => this.logger.warn(`audit sealing failed, will retry in ${RETRY_MS} ms: ${message(error)}`),
   });
 
@@ -50,6 +61,11 @@ export class AuditSealer implements OnApplicationBootstrap, OnApplicationShutdow
     private readonly keyring: AuditKeyring,
     private readonly clock: AuditClock,
   ) {}
+
+  /** An event was just recorded (its transaction commits soon): stop resting and look every POLL_MS for a while. */
+  wake(): void {
+    this.loop.wake();
+  }
 
   onSealed(listener: SealListener): void {
     this.listener = listener;

@@ -35,6 +35,7 @@ export class AuditTrail {
     try {
       const event = this.toPendingEvent(entry);
       await this.intake.insert(manager, event);
+      this.sealer.wake();
       return event;
     } catch (error) {
       throw new AuditUnavailableError(error);
