@@ -59,4 +59,22 @@ describe('PollLoop', () => {
     }
     expect(runs).toHaveLength(1);
   });
+
+  it('keeps a backlog within its share of the time: after a run of t ms that found more, waits t × (1 / share − 1)', async () => {
+    const runs: number[] = [];
+    const loop = new PollLoop(
+      async () => {
+        runs.push(Date.now());
+        await new Promise((resolve) => setTimeout(resolve, 10));
+        return 'more';
+      },
+      { idleMs: 10_000, retryMs: 1_000, backlogShare: 0.2, onError: () => {} },
+    );
+    loops.push(loop);
+    loop.start();
+    await jest.advanceTimersByTimeAsync(1_000);
+    // 10 ms of work, then 40 ms of pause: one run every 50 ms.
+    expect(runs.slice(1).map((at, i) => at - runs[i])).toEqual(Array(runs.length - 1).fill(50));
+    expect(runs.length).toBeGreaterThanOrEqual(19);
+  });
 });

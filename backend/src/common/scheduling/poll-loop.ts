@@ -11,11 +11,17 @@ export interface PollLoopOptions {
    * work arrives need not look often while nothing happens.
    */
   rest?: { afterMs: number; ms: number };
+  /**
+   * Share of the time (0-1] a backlog may take: after a run that found more and took t ms, wait t × (1 / share − 1)
+   * before the next. For background work that must not crowd out requests on the same event loop; default 1.
+   */
+  backlogShare?: number;
   onError(error: unknown): void;
 }
 
 /**
- * A background worker's heartbeat: runs `work`, then again at once while it says there is more, after `idleMs` when it
+ * A background worker's heartbeat: runs `work`, then again at once while it says there is more (or after a pause, to
+ * keep within `backlogShare` of the time), after `idleMs` when it
  * does not (or the longer `rest.ms` once it has been quiet a while: `wake()` ends a rest), after `retryMs` when it
  * fails. One run at a time. Its timers are unref'd, so an idle loop never keeps a stopping
  * process alive; `stop()` waits for the run in progress.
@@ -66,12 +72,14 @@ export class PollLoop {
   }
 
   private run(): void {
+    const startedAt = Date.now();
     this.running = this.work()
       .then(
         (outcome) => {
           if (outcome === 'idle') return this.idleDelay();
           this.activeAt = Date.now();
-          return 0;
+          const share = this.options.backlogShare ?? 1;
+          return Math.round((this.activeAt - startedAt) * (1 / share - 1));
         },
         (error: unknown) => {
           this.options.onError(error);
