@@ -27,6 +27,8 @@ export class QueueDispatcher implements OnApplicationBootstrap, OnModuleDestroy 
   private running?: Promise<void>;
   private again = false;
   private stopped = false;
+  /** When this replica last looked for agents whose console went silent: once per sweep interval, not per kick. */
+  private silenceCheckedAt = 0;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -73,7 +75,10 @@ export class QueueDispatcher implements OnApplicationBootstrap, OnModuleDestroy 
   }
 
   private async pass(): Promise<void> {
-    await this.setSilentAgentsOffline();
+    if (Date.now() - this.silenceCheckedAt >= this.config.routing.sweepIntervalMs) {
+      this.silenceCheckedAt = Date.now();
+      await this.setSilentAgentsOffline();
+    }
     let groupIds: Array<string | null>;
     try {
       groupIds = await this.queue.waitingGroups();
