@@ -1,4 +1,8 @@
+import type { Browser } from 'playwright-core';
 import { Role } from '../src/common/access/index.ts';
+import { DemoIdentityProvider } from '../src/modules/auth/index.ts';
+import { launchChromium } from './harness/browser.ts';
+import { consoleTab } from './harness/console-tab.ts';
 import { eventually } from './harness/kefu-process.ts';
 import { customerAskingForAgent, query, type StaffMember, signInStaff } from './harness/routing-fixtures.ts';
 import { startTestApp, type TestApp } from './harness/test-app.ts';
@@ -10,6 +14,7 @@ describe('routing: presence of agents whose console went silent', () => {
   let present: StaffMember;
   let gone: StaffMember;
   let heartbeat: NodeJS.Timeout | undefined;
+  let browser: Browser | undefined;
 
   beforeAll(async () => {
     kefu = await startTestApp({
@@ -21,6 +26,7 @@ describe('routing: presence of agents whose console went silent', () => {
   });
   afterAll(async () => {
     clearInterval(heartbeat);
+    await browser?.close();
     await kefu.close();
   });
 
@@ -71,5 +77,33 @@ describe('routing: presence of agents whose console went silent', () => {
     // Back at the console, setting a presence counts as being seen.
     expect((await present.call('PUT', '/api/v1/routing/me/presence', { presence: 'online' })).status).toBe(200);
     expect(await presenceOf(present)).toBe('online');
+  });
+
+  it('keeps an agent online while the console is open on any screen, and sets them offline once it is closed', async () => {
+    const password = 'correct horse battery staple';
+    const user = await kefu.app
+      .get(DemoIdentityProvider)
+      .directory.upsert('agent.kb', [Role.Agent, Role.KbEditor], password);
+    browser = await launchChromium();
+    const tab = await consoleTab(browser, kefu.baseUrl, { username: 'agent.kb', password });
+    const { page } = tab;
+    await page.waitForURL(`${kefu.baseUrl}/console/workspace`);
+    await page
+      .locator('.ant-select')
+      .filter({ has: page.getByRole('combobox', { name: '在线状态' }) })
+      .click();
+    await page.locator('.ant-select-item-option[title="在线"]').click();
+    const agent = { id: user.id } as StaffMember;
+    await eventually(async () => (await presenceOf(agent)) === 'online', 5_000);
+
+    // The workspace, which polls its routing state, is gone; the console's heartbeat keeps the agent present.
+    await page.getByRole('menuitem', { name: '知识库' }).click();
+    await page.waitForURL(`${kefu.baseUrl}/console/knowledge`);
+    await new Promise((resolve) => setTimeout(resolve, 4_000));
+    expect(await presenceOf(agent)).toBe('online');
+    expect(tab.problems).toEqual([]);
+
+    await tab.close();
+    await eventually(async () => (await presenceOf(agent)) === 'offline', 10_000);
   });
 });

@@ -70,6 +70,8 @@ export interface QueueEntry {
 export interface MyRouting {
   agent: { presence: Presence; capacity: number; active: number };
   assigned: QueueEntry[];
+  /** Not heard from for this long (this call, or setting a presence), an online or busy agent is set offline. */
+  presenceTimeoutSeconds: number;
 }
 
 export interface RoutingGroup {

@@ -1,11 +1,16 @@
 import { Button, Flex, Layout, Menu, Result, Space, Spin, Tag, Typography } from 'antd';
 import { Suspense } from 'react';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
+import { Permission } from '../../../src/common/access/permission.ts';
 import { useLanguage } from '../i18n/language-context.tsx';
+import { PresenceHeartbeat } from './presence-heartbeat.tsx';
 import { sections, sectionsFor } from './sections.tsx';
 import { useStaff } from './staff-context.tsx';
 
-/** The frame around every screen: navigation by the person's permissions, who they are, language, sign-out. */
+/**
+ * The frame around every screen: navigation by the person's permissions, who they are, language, sign-out, and for
+ * agents the heartbeat that keeps their presence while the console is open on any screen.
+ */
 export function ConsoleShell() {
   const { staff, signOut } = useStaff();
   const { t, language, setLanguage } = useLanguage();
@@ -15,6 +20,7 @@ export function ConsoleShell() {
   const current = allowed.find((section) => location.pathname.startsWith(section.path));
   return (
     <Layout style={{ minHeight: '100vh' }}>
+      {staff.permissions.includes(Permission.ConversationsHandle) && <PresenceHeartbeat />}
       <Layout.Sider breakpoint="lg" collapsedWidth={0} theme="light">
         <Typography.Title level={4} style={{ padding: '16px 24px', margin: 0 }}>
           Kefu

@@ -32,7 +32,7 @@ export class AgentPresence {
     return this.agents.list();
   }
 
-  async me(agent: Actor): Promise<{ agent: RoutingAgent; assigned: QueueEntry[] }> {
+  async me(agent: Actor): Promise<{ agent: RoutingAgent; assigned: QueueEntry[]; presenceTimeoutSeconds: number }> {
     await this.dataSource.transaction(async (manager) => {
       await this.agents.ensure(manager, agent.id, agent.username ?? null, this.config.routing.defaultCapacity);
       await this.agents.markSeen(manager, agent.id);
@@ -40,6 +40,7 @@ export class AgentPresence {
     return {
       agent: (await this.agents.byId(agent.id)) as RoutingAgent,
       assigned: await this.queue.assignedTo(agent.id),
+      presenceTimeoutSeconds: this.config.routing.presenceTimeoutSeconds,
     };
   }
 

@@ -39,6 +39,7 @@ export class RoutingAgentsController {
     return {
       agent: AgentResponse.of(mine.agent),
       assigned: mine.assigned.map((entry) => QueueEntryResponse.of(entry)),
+      presenceTimeoutSeconds: mine.presenceTimeoutSeconds,
     };
   }
 

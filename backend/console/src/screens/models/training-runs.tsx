@@ -5,7 +5,7 @@ import type { TrainingRun } from '../../api/knowledge-types.ts';
 import type { ModelStatus } from '../../api/model-types.ts';
 import { useLanguage } from '../../i18n/language-context.tsx';
 import { useStaff } from '../../shell/staff-context.tsx';
-import { usePolling } from '../workspace/use-polling.ts';
+import { usePolling } from '../../shell/use-polling.ts';
 import { percent, TrainingOutcome } from './training-outcome.tsx';
 
 /** While a run is training its bar moves quickly; otherwise a slow look for runs a new publish started. */

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { QueueEntry, RoutingAgent, RoutingGroup } from '../../api/kefu-api.ts';
 import { useStaff } from '../../shell/staff-context.tsx';
-import { usePolling } from '../workspace/use-polling.ts';
+import { usePolling } from '../../shell/use-polling.ts';
 
 export interface RoutingBoard {
   conversations: QueueEntry[];

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { ConversationNote } from '../../api/kefu-api.ts';
 import { useStaff } from '../../shell/staff-context.tsx';
-import { usePolling } from './use-polling.ts';
+import { usePolling } from '../../shell/use-polling.ts';
 
 /** The conversation's internal notes, asked again every 3 s (a colleague or a supervisor may add one). */
 export function useNotes(conversationId: string): { notes: ConversationNote[]; add(note: ConversationNote): void } {

@@ -1,7 +1,7 @@
 import { useCallback, useRef, useState } from 'react';
 import type { ChatMessage, ConversationSummary } from '../../api/kefu-api.ts';
 import { useStaff } from '../../shell/staff-context.tsx';
-import { usePolling } from './use-polling.ts';
+import { usePolling } from '../../shell/use-polling.ts';
 
 const INTERVAL_MS = 1_500;
 

@@ -3,8 +3,8 @@ import { useState } from 'react';
 import type { QueueEntry } from '../../api/kefu-api.ts';
 import { useLanguage } from '../../i18n/language-context.tsx';
 import { useStaff } from '../../shell/staff-context.tsx';
+import { usePolling } from '../../shell/use-polling.ts';
 import { HandoffReason } from './handoff-reason.tsx';
-import { usePolling } from './use-polling.ts';
 
 /** For supervisors: the conversations waiting for an agent, next first. */
 export function WaitingQueue() {

@@ -62,6 +62,12 @@ export class MyRoutingResponse {
   @ApiProperty({ type: AgentResponse }) agent!: AgentResponse;
   @ApiProperty({ type: [QueueEntryResponse], description: 'The conversations assigned to me, oldest first' })
   assigned!: QueueEntryResponse[];
+  @ApiProperty({
+    description:
+      'An online or busy agent not heard from (this route, or setting a presence) for this long is set offline: ' +
+      'a client serving customers asks well within it',
+  })
+  presenceTimeoutSeconds!: number;
 }
 
 export class QueueStatusResponse {
