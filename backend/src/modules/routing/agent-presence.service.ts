@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../../common/access/index.ts';
 import { KefuConfig } from '../../common/config/kefu-config.ts';
 import { AuditAction, AuditOutcome, AuditTrail } from '../audit/index.ts';
@@ -33,10 +33,7 @@ export class AgentPresence {
   }
 
   async me(agent: Actor): Promise<{ agent: RoutingAgent; assigned: QueueEntry[]; presenceTimeoutSeconds: number }> {
-    await this.dataSource.transaction(async (manager) => {
-      await this.agents.ensure(manager, agent.id, agent.username ?? null, this.config.routing.defaultCapacity);
-      await this.agents.markSeen(manager, agent.id);
-    });
+    await this.ensureSeen(this.dataSource.manager, agent);
     return {
       agent: (await this.agents.byId(agent.id)) as RoutingAgent,
       assigned: await this.queue.assignedTo(agent.id),
@@ -46,8 +43,7 @@ export class AgentPresence {
 
   async setPresence(agent: Actor, presence: Presence): Promise<RoutingAgent> {
     await this.dataSource.transaction(async (manager) => {
-      await this.agents.ensure(manager, agent.id, agent.username ?? null, this.config.routing.defaultCapacity);
-      await this.agents.markSeen(manager, agent.id);
+      await this.ensureSeen(manager, agent);
       await this.agents.setPresence(manager, agent.id, presence);
     });
     this.dispatcher.kick();
@@ -70,5 +66,11 @@ export class AgentPresence {
     );
     this.dispatcher.kick();
     return (await this.agents.byId(agentId)) as RoutingAgent;
+  }
+
+  /** The agent themselves asked: known to routing from now on, and heard from now (see the presence timeout). */
+  private ensureSeen(manager: EntityManager, agent: Actor): Promise<void> {
+    const capacity = this.config.routing.defaultCapacity;
+    return this.agents.ensure(manager, agent.id, agent.username ?? null, capacity, { seen: true });
   }
 }

@@ -34,18 +34,23 @@ export class RoutingAgentRepository {
     return rows[0];
   }
 
-  /** Creates the agent on first sight (signing in, joining a group); a known agent keeps their settings. */
-  async ensure(manager: EntityManager, agentId: string, displayName: string | null, capacity: number): Promise<void> {
+  /**
+   * Creates the agent on first sight (signing in, joining a group); a known agent keeps their settings. `seen`: the
+   * agent themselves is asking (their console is open), which keeps their presence from timing out.
+   */
+  async ensure(
+    manager: EntityManager,
+    agentId: string,
+    displayName: string | null,
+    capacity: number,
+    { seen }: { seen: boolean } = { seen: false },
+  ): Promise<void> {
     await manager.query(
       `INSERT INTO routing_agents (agent_id, display_name, capacity) VALUES ($1, COALESCE($2, $1), $3)
-       ON CONFLICT (agent_id) DO UPDATE SET display_name = COALESCE($2, routing_agents.display_name)`,
-      [agentId, displayName, capacity],
+       ON CONFLICT (agent_id) DO UPDATE SET display_name = COALESCE($2, routing_agents.display_name),
+         last_seen_at = CASE WHEN $4 THEN clock_timestamp() ELSE routing_agents.last_seen_at END`,
+      [agentId, displayName, capacity, seen],
     );
-  }
-
-  /** The agent's console is open: it asked for their routing state or set their presence just now. */
-  async markSeen(manager: EntityManager, agentId: string): Promise<void> {
-    await manager.query('UPDATE routing_agents SET last_seen_at = clock_timestamp() WHERE agent_id = $1', [agentId]);
   }
 
   /**
