@@ -1,4 +1,4 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { Role } from '../src/common/access/index.ts';
 import { DemoIdentityProvider } from '../src/modules/auth/index.ts';
 import { launchChromium } from './harness/browser.ts';
@@ -79,7 +79,7 @@ describe('routing: presence of agents whose console went silent', () => {
     expect(await presenceOf(present)).toBe('online');
   });
 
-  it('keeps an agent online while the console is open on any screen, and sets them offline once it is closed', async () => {
+  it('keeps an agent online while the console is open on any screen, sets them offline once it is closed, and tells them why', async () => {
     const password = 'correct horse battery staple';
     const user = await kefu.app
       .get(DemoIdentityProvider)
@@ -88,11 +88,7 @@ describe('routing: presence of agents whose console went silent', () => {
     const tab = await consoleTab(browser, kefu.baseUrl, { username: 'agent.kb', password });
     const { page } = tab;
     await page.waitForURL(`${kefu.baseUrl}/console/workspace`);
-    await page
-      .locator('.ant-select')
-      .filter({ has: page.getByRole('combobox', { name: '在线状态' }) })
-      .click();
-    await page.locator('.ant-select-item-option[title="在线"]').click();
+    await choosePresence(page, '在线');
     const agent = { id: user.id } as StaffMember;
     await eventually(async () => (await presenceOf(agent)) === 'online', 5_000);
 
@@ -105,5 +101,24 @@ describe('routing: presence of agents whose console went silent', () => {
 
     await tab.close();
     await eventually(async () => (await presenceOf(agent)) === 'offline', 10_000);
+
+    // Back at the console, the workspace says why they are offline, until they choose a presence again.
+    const again = await consoleTab(browser, kefu.baseUrl, { username: 'agent.kb', password });
+    const notice = again.page.getByTestId('presence-timed-out');
+    await notice.waitFor();
+    expect(await notice.textContent()).toContain('控制台超过 1 分钟没有连接');
+    await choosePresence(again.page, '在线');
+    await notice.waitFor({ state: 'detached' });
+    expect(await presenceOf(agent)).toBe('online');
+    expect(again.problems).toEqual([]);
+    await again.close();
   });
 });
+
+async function choosePresence(page: Page, presence: string): Promise<void> {
+  await page
+    .locator('.ant-select')
+    .filter({ has: page.getByRole('combobox', { name: '在线状态' }) })
+    .click();
+  await page.locator(`.ant-select-item-option[title="${presence}"]`).click();
+}

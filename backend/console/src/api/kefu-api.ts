@@ -68,7 +68,7 @@ export interface QueueEntry {
 
 /** GET /api/v1/routing/me: the agent's presence and the conversations routed to them (no personal data). */
 export interface MyRouting {
-  agent: { presence: Presence; capacity: number; active: number };
+  agent: { presence: Presence; presenceTimedOut: boolean; capacity: number; active: number };
   assigned: QueueEntry[];
   /** Not heard from for this long (this call, or setting a presence), an online or busy agent is set offline. */
   presenceTimeoutSeconds: number;

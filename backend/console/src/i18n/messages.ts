@@ -49,6 +49,8 @@ const zhCN = {
   'workspace.select': '请从左侧选择一个会话。',
   'workspace.notServing': '此会话已不由您服务（已转接或已关闭），只能查看。',
   'workspace.back': '返回列表',
+  'workspace.timedOut':
+    '您已被设为离线：控制台超过 {minutes} 分钟没有连接（浏览器关闭、电脑休眠或网络中断），期间不会分配新会话。请重新选择在线状态。',
   'handoff.asked': '客户要求',
   'handoff.repeated-fallback': '多次未能回答',
   'handoff.anger': '客户情绪激动',
@@ -194,6 +196,8 @@ const enUS: Record<MessageKey, string> = {
   'workspace.select': 'Choose a conversation on the left.',
   'workspace.notServing': 'You no longer serve this conversation (transferred or closed); it is read-only.',
   'workspace.back': 'Back to the list',
+  'workspace.timedOut':
+    'You were set offline: the console was not connected for {minutes} min (browser closed, computer asleep or network lost), and no new conversations came to you. Choose your presence again.',
   'handoff.asked': 'Customer asked',
   'handoff.repeated-fallback': 'Bot could not answer',
   'handoff.anger': 'Customer upset',

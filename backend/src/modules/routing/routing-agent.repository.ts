@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Presence, RoutingAgent, Strategy } from './routing.ts';
 
-const COLUMNS = `a.agent_id AS "agentId", a.display_name AS "displayName", a.presence, a.capacity, a.active,
+const COLUMNS = `a.agent_id AS "agentId", a.display_name AS "displayName", a.presence,
+  a.presence_timed_out AS "presenceTimedOut", a.capacity, a.active,
   COALESCE((SELECT array_agg(m.group_id ORDER BY m.group_id) FROM routing_group_members m
     WHERE m.agent_id = a.agent_id), '{}') AS "groupIds"`;
 
@@ -61,7 +62,7 @@ export class RoutingAgentRepository {
   async setSilentOffline(timeoutSeconds: number): Promise<string[]> {
     const rows: Array<{ agent_id: string }> = await this.dataSource.query(
       `WITH changed AS (
-         UPDATE routing_agents SET presence = 'offline', presence_changed_at = clock_timestamp()
+         UPDATE routing_agents SET presence = 'offline', presence_timed_out = true, presence_changed_at = clock_timestamp()
          WHERE presence IN ('online', 'busy') AND last_seen_at < clock_timestamp() - make_interval(secs => $1)
          RETURNING agent_id, presence, capacity, presence_changed_at)
        ${LOG_CHANGE} SELECT agent_id, presence, capacity, presence_changed_at FROM changed RETURNING agent_id`,
@@ -79,7 +80,7 @@ export class RoutingAgentRepository {
   async setPresence(manager: EntityManager, agentId: string, presence: Presence): Promise<void> {
     await manager.query(
       `WITH changed AS (
-         UPDATE routing_agents SET presence = $2, presence_changed_at = clock_timestamp()
+         UPDATE routing_agents SET presence = $2, presence_timed_out = false, presence_changed_at = clock_timestamp()
          WHERE agent_id = $1 AND presence <> $2 RETURNING agent_id, presence, capacity, presence_changed_at)
        ${LOG_CHANGE} SELECT agent_id, presence, capacity, presence_changed_at FROM changed`,
       [agentId, presence],

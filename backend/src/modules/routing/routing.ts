@@ -27,6 +27,8 @@ export interface RoutingAgent {
   agentId: string;
   displayName: string;
   presence: Presence;
+  /** Offline because their console went silent (KEFU_ROUTING_PRESENCE_TIMEOUT_SECONDS), until they set a presence. */
+  presenceTimedOut: boolean;
   capacity: number;
   active: number;
   groupIds: string[];

@@ -1,10 +1,14 @@
-import { Card, Empty, List, Space, Typography } from 'antd';
+import { Alert, Card, Empty, List, Space, Typography } from 'antd';
 import type { MyRouting } from '../../api/kefu-api.ts';
+import { fillIn } from '../../i18n/fill-in.ts';
 import { useLanguage } from '../../i18n/language-context.tsx';
 import { HandoffReason } from './handoff-reason.tsx';
 import { PresenceSwitch } from './presence-switch.tsx';
 
-/** The agent's presence and load, and the conversations routing has assigned to them; one click opens one. */
+/**
+ * The agent's presence and load (with why, when routing set them offline because their console went silent), and
+ * the conversations routing has assigned to them; one click opens one.
+ */
 export function MyConversations({
   routing,
   openId,
@@ -33,6 +37,15 @@ export function MyConversations({
         )
       }
     >
+      {agent?.presenceTimedOut && routing && (
+        <Alert
+          data-testid="presence-timed-out"
+          type="warning"
+          showIcon
+          style={{ marginBottom: 8 }}
+          message={fillIn(t('workspace.timedOut'), { minutes: Math.ceil(routing.presenceTimeoutSeconds / 60) })}
+        />
+      )}
       <List
         loading={!routing}
         dataSource={routing?.assigned ?? []}

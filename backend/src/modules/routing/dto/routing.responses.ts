@@ -19,6 +19,8 @@ export class AgentResponse {
   @ApiProperty() agentId!: string;
   @ApiProperty() displayName!: string;
   @ApiProperty({ enum: ['online', 'busy', 'away', 'offline'] }) presence!: string;
+  @ApiProperty({ description: 'Offline because their console went silent, until they set a presence again' })
+  presenceTimedOut!: boolean;
   @ApiProperty() capacity!: number;
   @ApiProperty({ description: 'Conversations assigned now' }) active!: number;
   @ApiProperty({ type: [String] }) groupIds!: string[];
