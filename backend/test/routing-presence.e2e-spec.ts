@@ -102,6 +102,14 @@ describe('routing: presence of agents whose console went silent', () => {
     await tab.close();
     await eventually(async () => (await presenceOf(agent)) === 'offline', 10_000);
 
+    // Their supervisor's board shows why they are offline.
+    await kefu.app.get(DemoIdentityProvider).directory.upsert('lead.kb', [Role.Supervisor], password);
+    const lead = await consoleTab(browser, kefu.baseUrl, { username: 'lead.kb', password });
+    await lead.page.getByRole('menuitem', { name: '队列与监控' }).click();
+    const row = lead.page.getByTestId('agents-board').locator('tbody tr', { hasText: 'agent.kb' });
+    await row.getByText('离线（控制台未连接）').waitFor();
+    await lead.close();
+
     // Back at the console, the workspace says why they are offline, until they choose a presence again.
     const again = await consoleTab(browser, kefu.baseUrl, { username: 'agent.kb', password });
     const notice = again.page.getByTestId('presence-timed-out');

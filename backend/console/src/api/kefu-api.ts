@@ -68,7 +68,7 @@ export interface QueueEntry {
 
 /** GET /api/v1/routing/me: the agent's presence and the conversations routed to them (no personal data). */
 export interface MyRouting {
-  agent: { presence: Presence; presenceTimedOut: boolean; capacity: number; active: number };
+  agent: Pick<RoutingAgent, 'presence' | 'presenceTimedOut' | 'capacity' | 'active'>;
   assigned: QueueEntry[];
   /** Not heard from for this long (this call, or setting a presence), an online or busy agent is set offline. */
   presenceTimeoutSeconds: number;
@@ -84,6 +84,8 @@ export interface RoutingAgent {
   agentId: string;
   displayName: string;
   presence: Presence;
+  /** Offline because their console went silent, until they set a presence again. */
+  presenceTimedOut: boolean;
   capacity: number;
   active: number;
   groupIds: string[];

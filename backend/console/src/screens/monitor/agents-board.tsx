@@ -4,7 +4,7 @@ import { useLanguage } from '../../i18n/language-context.tsx';
 
 const presenceColor: Record<Presence, string> = { online: 'green', busy: 'gold', away: 'default', offline: 'default' };
 
-/** Everyone routing knows: presence, load against capacity, groups. */
+/** Everyone routing knows: presence (and whether routing set it offline for a silent console), load, groups. */
 export function AgentsBoard({ agents, groups }: { agents?: RoutingAgent[]; groups: RoutingGroup[] }) {
   const { t } = useLanguage();
   return (
@@ -21,7 +21,12 @@ export function AgentsBoard({ agents, groups }: { agents?: RoutingAgent[]; group
           { title: t('monitor.agent'), dataIndex: 'displayName' },
           {
             title: t('monitor.presence'),
-            render: (_, agent) => <Tag color={presenceColor[agent.presence]}>{t(`presence.${agent.presence}`)}</Tag>,
+            render: (_, agent) =>
+              agent.presenceTimedOut ? (
+                <Tag color="orange">{t('presence.timedOut')}</Tag>
+              ) : (
+                <Tag color={presenceColor[agent.presence]}>{t(`presence.${agent.presence}`)}</Tag>
+              ),
           },
           {
             title: t('monitor.load'),
