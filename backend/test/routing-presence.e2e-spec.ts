@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { Role } from '../src/common/access/index.ts';
 import { DemoIdentityProvider } from '../src/modules/auth/index.ts';
+import { auditEvents } from './harness/audit-events.ts';
 import { launchChromium } from './harness/browser.ts';
 import { consoleTab } from './harness/console-tab.ts';
 import { eventually } from './harness/kefu-process.ts';
@@ -35,36 +36,53 @@ describe('routing: presence of agents whose console went silent', () => {
     return settings.body.agents.find((a: { agentId: string }) => a.agentId === agent.id)?.presence as string;
   };
 
-  it('stops giving conversations to an agent whose console is silent, and overflows when nobody is left', async () => {
+  it('sets an agent whose console is silent offline and moves their customers on, to a ticket when nobody is left', async () => {
     const group = await supervisor.call('POST', '/api/v1/routing/groups', { name: 'cards', handoffDefault: true });
-    for (const agent of [present, gone]) {
-      await supervisor.call('PUT', `/api/v1/routing/groups/${group.body.id}/members/${agent.id}`);
-      expect((await agent.call('PUT', '/api/v1/routing/me/presence', { presence: 'online' })).status).toBe(200);
-    }
-    // One console keeps asking for its routing state, as the open console does every 3 s; the other was closed.
+    // One console keeps asking for its routing state, as an open console does; the other is about to close.
     heartbeat = setInterval(() => void present.call('GET', '/api/v1/routing/me'), 300);
+    for (const [agent, presence] of [
+      [present, 'busy'],
+      [gone, 'online'],
+    ] as const) {
+      await supervisor.call('PUT', `/api/v1/routing/groups/${group.body.id}/members/${agent.id}`);
+      expect((await agent.call('PUT', '/api/v1/routing/me/presence', { presence })).status).toBe(200);
+    }
+    const served = await customerAskingForAgent(kefu.baseUrl);
+    const servedBy = async () =>
+      (
+        await query<{ state: string; agent_id: string | null }>(
+          kefu,
+          'SELECT state, agent_id FROM routing_queue WHERE conversation_id = $1',
+          [served.conversationId],
+        )
+      )[0];
+    await eventually(async () => (await servedBy()).agent_id === gone.id, 10_000);
+    expect((await present.call('PUT', '/api/v1/routing/me/presence', { presence: 'online' })).status).toBe(200);
 
+    // The closed console's agent goes offline, and their customer to someone at a desk, told they are being moved.
     await eventually(async () => (await presenceOf(gone)) === 'offline', 10_000);
-    expect(await presenceOf(present)).toBe('online');
     const [logged] = await query<{ presence: string }>(
       kefu,
       'SELECT presence FROM agent_presence_changes WHERE agent_id = $1 ORDER BY id DESC LIMIT 1',
       [gone.id],
     );
     expect(logged.presence).toBe('offline');
+    await eventually(async () => (await servedBy()).agent_id === present.id, 10_000);
+    expect(await presenceOf(present)).toBe('online');
+    const history = await served.call('GET', `/api/v1/conversations/${served.conversationId}/messages`);
+    expect(history.body.messages.map((m: { text: string }) => m.text).slice(-2)).toEqual([
+      '正在为您转接其他客服，请稍候。',
+      `客服 ${present.username} 为您服务。`,
+    ]);
+    const moves = await auditEvents(kefu, { action: 'conversation.transfer', targetId: served.conversationId });
+    expect(moves.map(({ actorId, details }) => ({ actorId, details }))).toEqual([
+      { actorId: 'system:routing', details: { from: gone.id, groupId: group.body.id, reason: 'agent-console-silent' } },
+    ]);
 
-    const served = await customerAskingForAgent(kefu.baseUrl);
-    await eventually(async () => (await present.call('GET', '/api/v1/routing/me')).body.assigned.length === 1, 10_000);
-
+    // Nobody left at a desk: the customer leaves a message, and so does a new one.
     clearInterval(heartbeat);
     await eventually(async () => (await presenceOf(present)) === 'offline', 10_000);
-    // What they serve stays theirs; new customers find nobody at a desk and leave a message.
-    const [entry] = await query<{ state: string; agent_id: string }>(
-      kefu,
-      'SELECT state, agent_id FROM routing_queue WHERE conversation_id = $1',
-      [served.conversationId],
-    );
-    expect(entry).toEqual({ state: 'assigned', agent_id: present.id });
+    await eventually(async () => (await servedBy()).state === 'overflowed', 10_000);
     const late = await customerAskingForAgent(kefu.baseUrl);
     await eventually(
       async () =>

@@ -224,7 +224,7 @@ export const configShape = {
   KEFU_ROUTING_PRESENCE_TIMEOUT_SECONDS: positiveInt(86_400)
     .default(120)
     .describe(
-      'An online or busy agent whose console has not asked for their routing state for this long (it asks on every screen while open) is set offline: a closed browser stops getting conversations.',
+      'An online or busy agent whose console has not asked for their routing state for this long (it asks on every screen while open) is set offline and the conversations they serve go back to the queue: a closed browser strands no customer.',
     ),
   KEFU_TICKETS_SLA_MINUTES: z
     .string()

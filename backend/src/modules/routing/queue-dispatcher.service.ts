@@ -18,7 +18,7 @@ type OverflowReason = 'no-group' | 'outside-working-hours' | 'nobody-online';
  * at their desk or is closed. Each assignment is one short transaction that locks the head of the queue and the
  * chosen agent with SKIP LOCKED: any number of replicas can run passes at once, and none assigns a conversation twice
  * or an agent past capacity. Handoffs, closes, presence and capacity changes kick a pass at once; the timer catches
- * what other replicas' kicks and crashes left behind, and agents whose console went silent.
+ * what other replicas' kicks and crashes left behind.
  */
 @Injectable()
 export class QueueDispatcher implements OnApplicationBootstrap, OnModuleDestroy {
@@ -27,8 +27,6 @@ export class QueueDispatcher implements OnApplicationBootstrap, OnModuleDestroy 
   private running?: Promise<void>;
   private again = false;
   private stopped = false;
-  /** When this replica last looked for agents whose console went silent: once per sweep interval, not per kick. */
-  private silenceCheckedAt = 0;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -75,10 +73,6 @@ export class QueueDispatcher implements OnApplicationBootstrap, OnModuleDestroy 
   }
 
   private async pass(): Promise<void> {
-    if (Date.now() - this.silenceCheckedAt >= this.config.routing.sweepIntervalMs) {
-      this.silenceCheckedAt = Date.now();
-      await this.setSilentAgentsOffline();
-    }
     let groupIds: Array<string | null>;
     try {
       groupIds = await this.queue.waitingGroups();
@@ -95,23 +89,6 @@ export class QueueDispatcher implements OnApplicationBootstrap, OnModuleDestroy 
       } catch (error) {
         this.logger.warn({ err: error, groupId }, 'routing a group failed; the next pass retries');
       }
-    }
-  }
-
-  /**
-   * An agent whose console went silent (browser closed, machine asleep, network gone) is not at their desk: set
-   * offline before this pass chooses agents, so nobody is given to them and a group left with nobody overflows.
-   * What they already serve stays theirs (a supervisor can transfer it).
-   */
-  private async setSilentAgentsOffline(): Promise<void> {
-    const timeout = this.config.routing.presenceTimeoutSeconds;
-    try {
-      const agentIds = await this.agents.setSilentOffline(timeout);
-      if (agentIds.length > 0) {
-        this.logger.log({ agentIds }, `agents set offline: their console was silent for ${timeout} s`);
-      }
-    } catch (error) {
-      this.logger.warn({ err: error }, 'could not set silent agents offline; the next pass retries');
     }
   }
 

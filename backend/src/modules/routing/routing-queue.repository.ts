@@ -87,7 +87,8 @@ export class RoutingQueueRepository {
     );
   }
 
-  async requeue(manager: EntityManager, conversationId: string, groupId: string): Promise<void> {
+  /** Waiting again in `groupId`'s queue (none: the dispatcher overflows it into a ticket). */
+  async requeue(manager: EntityManager, conversationId: string, groupId: string | null): Promise<void> {
     await manager.query(
       `UPDATE routing_queue SET state = 'waiting', group_id = $2, agent_id = NULL, assigned_at = NULL
        WHERE conversation_id = $1`,
@@ -134,6 +135,14 @@ export class RoutingQueueRepository {
     return this.dataSource.query(
       `SELECT ${COLUMNS} FROM routing_queue q WHERE q.state = 'assigned' AND q.agent_id = $1 ORDER BY q.assigned_at`,
       [agentId],
+    );
+  }
+
+  /** Conversations assigned to agents routing set offline because their console went silent (see SilentAgents). */
+  async assignedToSilentAgents(): Promise<QueueEntry[]> {
+    return this.dataSource.query(
+      `SELECT ${COLUMNS} FROM routing_queue q JOIN routing_agents a ON a.agent_id = q.agent_id
+       WHERE q.state = 'assigned' AND a.presence_timed_out ORDER BY q.assigned_at`,
     );
   }
 

@@ -15,8 +15,12 @@ import { RoutingGroupRepository } from './routing-group.repository.ts';
 import { RoutingGroupsController } from './routing-groups.controller.ts';
 import { RoutingGroups } from './routing-groups.service.ts';
 import { RoutingQueueRepository } from './routing-queue.repository.ts';
+import { SilentAgents } from './silent-agents.service.ts';
 
-/** Skill groups, agent presence and capacity, the queue with assignment and overflow, transfer and takeover. */
+/**
+ * Skill groups, agent presence and capacity (and what happens when an agent's console goes silent), the queue with
+ * assignment and overflow, transfer and takeover.
+ */
 @Module({
   imports: [AuditModule, ConversationsModule, TicketsModule],
   controllers: [
@@ -35,6 +39,7 @@ import { RoutingQueueRepository } from './routing-queue.repository.ts';
     AgentPresence,
     ConversationTransfer,
     QueueStatus,
+    SilentAgents,
   ],
   exports: [QueueDispatcher, RoutingGroups],
 })

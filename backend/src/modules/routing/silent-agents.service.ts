@@ -1,0 +1,97 @@
+import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { KefuConfig } from '../../common/config/kefu-config.ts';
+import { AuditAction, AuditOutcome, AuditTrail, systemActor } from '../audit/index.ts';
+import { AgentConversations, type PostedMessages } from '../conversations/index.ts';
+import { QueueDispatcher } from './queue-dispatcher.service.ts';
+import type { QueueEntry } from './routing.ts';
+import { RoutingAgentRepository } from './routing-agent.repository.ts';
+import { RoutingQueueRepository } from './routing-queue.repository.ts';
+
+const routingActor = systemActor('routing');
+
+/**
+ * Agents whose console went silent (browser closed, computer asleep, network lost) for
+ * `KEFU_ROUTING_PRESENCE_TIMEOUT_SECONDS` are not at their desk: every sweep interval each replica sets them offline,
+ * so nobody new is given to them, and puts the conversations they were serving back in their group's queue, the
+ * customer told they are being transferred — a customer must not wait on someone who is gone. Each move is one
+ * transaction, audited as a transfer by `system:routing`; the dispatcher then assigns or overflows as for any
+ * waiting customer.
+ */
+@Injectable()
+export class SilentAgents implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger('SilentAgents');
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<void>;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly agents: RoutingAgentRepository,
+    private readonly queue: RoutingQueueRepository,
+    private readonly conversations: AgentConversations,
+    private readonly audit: AuditTrail,
+    private readonly dispatcher: QueueDispatcher,
+    private readonly config: KefuConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => {
+      this.running ??= this.sweep().finally(() => {
+        this.running = undefined;
+      });
+    }, this.config.routing.sweepIntervalMs).unref();
+  }
+
+  /** Stops before the database pool closes, letting a running sweep finish. */
+  async onModuleDestroy(): Promise<void> {
+    clearInterval(this.timer);
+    await this.running;
+  }
+
+  private async sweep(): Promise<void> {
+    const timeout = this.config.routing.presenceTimeoutSeconds;
+    try {
+      const agentIds = await this.agents.setSilentOffline(timeout);
+      if (agentIds.length > 0) {
+        this.logger.log({ agentIds }, `agents set offline: their console was silent for ${timeout} s`);
+      }
+      // Also what an earlier sweep (here or in another replica) set offline but could not move: it is retried.
+      const stranded = await this.queue.assignedToSilentAgents();
+      for (const entry of stranded) await this.returnToQueue(entry);
+      if (stranded.length > 0) this.dispatcher.kick();
+    } catch (error) {
+      this.logger.warn({ err: error }, 'could not deal with silent agents; the next sweep retries');
+    }
+  }
+
+  /**
+   * Back to the queue of its group, if once locked it is still assigned to the same agent and that agent has not come
+   * back meanwhile (else left as it is).
+   */
+  private async returnToQueue(entry: QueueEntry): Promise<void> {
+    const agentId = entry.agentId as string;
+    const posted = await this.dataSource.transaction(async (manager): Promise<PostedMessages | undefined> => {
+      // A conversation closed meanwhile is refused by the lock: nothing to move.
+      const locked = await this.conversations.lock(manager, entry.conversationId).catch(() => undefined);
+      const current = locked && (await this.queue.lock(manager, entry.conversationId));
+      if (current?.state !== 'assigned' || current.agentId !== agentId) return undefined;
+      if (!(await this.agents.byId(agentId, manager))?.presenceTimedOut) return undefined;
+      await this.agents.release(manager, agentId);
+      // The customer keeps their original place in time: they have waited already.
+      await this.queue.requeue(manager, entry.conversationId, current.groupId);
+      await this.audit.record(
+        {
+          actor: routingActor,
+          action: AuditAction.ConversationTransfer,
+          outcome: AuditOutcome.Success,
+          target: { type: 'conversation', id: entry.conversationId },
+          details: { from: agentId, groupId: current.groupId, reason: 'agent-console-silent' },
+        },
+        manager,
+      );
+      return this.conversations.requeue(manager, entry.conversationId);
+    });
+    if (posted) await this.conversations.publish(posted);
+  }
+}
