@@ -71,6 +71,16 @@ export class RoutingAgentRepository {
     return rows.map((row) => row.agent_id);
   }
 
+  /** Whether routing set the agent offline for a silent console and it is silent still; locks the agent's row. */
+  async lockIfSilent(manager: EntityManager, agentId: string, timeoutSeconds: number): Promise<boolean> {
+    const rows = await manager.query(
+      `SELECT 1 FROM routing_agents WHERE agent_id = $1 AND presence_timed_out
+         AND last_seen_at < clock_timestamp() - make_interval(secs => $2) FOR UPDATE`,
+      [agentId, timeoutSeconds],
+    );
+    return rows.length === 1;
+  }
+
   /**
    * Changes presence and logs the change in one statement, so the history (agent_presence_changes) and the current
    * state never disagree, whatever transaction the caller is in. Setting the presence the agent already has changes

@@ -57,8 +57,8 @@ export class SilentAgents implements OnApplicationBootstrap, OnModuleDestroy {
         this.logger.log({ agentIds }, `agents set offline: their console was silent for ${timeout} s`);
       }
       // Also what an earlier sweep (here or in another replica) set offline but could not move: it is retried.
-      const stranded = await this.queue.assignedToSilentAgents();
-      for (const entry of stranded) await this.returnToQueue(entry);
+      const stranded = await this.queue.assignedToSilentAgents(timeout);
+      for (const entry of stranded) await this.returnToQueue(entry, timeout);
       if (stranded.length > 0) this.dispatcher.kick();
     } catch (error) {
       this.logger.warn({ err: error }, 'could not deal with silent agents; the next sweep retries');
@@ -66,17 +66,17 @@ export class SilentAgents implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   /**
-   * Back to the queue of its group, if once locked it is still assigned to the same agent and that agent has not come
-   * back meanwhile (else left as it is).
+   * Back to the queue of its group, if once locked it is still assigned to the same agent and that agent is silent
+   * still (else left as it is).
    */
-  private async returnToQueue(entry: QueueEntry): Promise<void> {
+  private async returnToQueue(entry: QueueEntry, timeoutSeconds: number): Promise<void> {
     const agentId = entry.agentId as string;
     const posted = await this.dataSource.transaction(async (manager): Promise<PostedMessages | undefined> => {
       // A conversation closed meanwhile is refused by the lock: nothing to move.
       const locked = await this.conversations.lock(manager, entry.conversationId).catch(() => undefined);
       const current = locked && (await this.queue.lock(manager, entry.conversationId));
       if (current?.state !== 'assigned' || current.agentId !== agentId) return undefined;
-      if (!(await this.agents.byId(agentId, manager))?.presenceTimedOut) return undefined;
+      if (!(await this.agents.lockIfSilent(manager, agentId, timeoutSeconds))) return undefined;
       await this.agents.release(manager, agentId);
       // The customer keeps their original place in time: they have waited already.
       await this.queue.requeue(manager, entry.conversationId, current.groupId);
