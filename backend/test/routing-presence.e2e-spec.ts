@@ -5,6 +5,7 @@ import { auditEvents } from './harness/audit-events.ts';
 import { launchChromium } from './harness/browser.ts';
 import { consoleTab } from './harness/console-tab.ts';
 import { eventually } from './harness/kefu-process.ts';
+import { counterTotal } from './harness/metrics.ts';
 import { customerAskingForAgent, query, type StaffMember, signInStaff } from './harness/routing-fixtures.ts';
 import { startTestApp, type TestApp } from './harness/test-app.ts';
 
@@ -83,6 +84,9 @@ describe('routing: presence of agents whose console went silent', () => {
     clearInterval(heartbeat);
     await eventually(async () => (await presenceOf(present)) === 'offline', 10_000);
     await eventually(async () => (await servedBy()).state === 'overflowed', 10_000);
+    // Both drop-outs and both moves are counted for the operators.
+    expect(await counterTotal(kefu.baseUrl, 'kefu_routing_agents_timed_out_total')).toBe(2);
+    expect(await counterTotal(kefu.baseUrl, 'kefu_routing_conversations_moved_from_silent_agents_total')).toBe(2);
     const late = await customerAskingForAgent(kefu.baseUrl);
     await eventually(
       async () =>

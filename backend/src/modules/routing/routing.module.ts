@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/index.ts';
 import { ConversationsModule } from '../conversations/index.ts';
+import { ObservabilityModule } from '../observability/index.ts';
 import { TicketsModule } from '../tickets/index.ts';
 import { AgentPresence } from './agent-presence.service.ts';
 import { ConversationTransfer } from './conversation-transfer.use-case.ts';
@@ -22,7 +23,7 @@ import { SilentAgents } from './silent-agents.service.ts';
  * assignment and overflow, transfer and takeover.
  */
 @Module({
-  imports: [AuditModule, ConversationsModule, TicketsModule],
+  imports: [AuditModule, ConversationsModule, ObservabilityModule, TicketsModule],
   controllers: [
     RoutingGroupsController,
     RoutingAgentsController,

@@ -1,9 +1,11 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { Counter } from 'prom-client';
 import type { DataSource } from 'typeorm';
 import { KefuConfig } from '../../common/config/kefu-config.ts';
 import { AuditAction, AuditOutcome, AuditTrail, systemActor } from '../audit/index.ts';
 import { AgentConversations, type PostedMessages } from '../conversations/index.ts';
+import { MetricsRegistry } from '../observability/index.ts';
 import { QueueDispatcher } from './queue-dispatcher.service.ts';
 import type { QueueEntry } from './routing.ts';
 import { RoutingAgentRepository } from './routing-agent.repository.ts';
@@ -24,6 +26,8 @@ export class SilentAgents implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('SilentAgents');
   private timer?: NodeJS.Timeout;
   private running?: Promise<void>;
+  private readonly timedOut: Counter;
+  private readonly moved: Counter;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -33,7 +37,20 @@ export class SilentAgents implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly audit: AuditTrail,
     private readonly dispatcher: QueueDispatcher,
     private readonly config: KefuConfig,
-  ) {}
+    metrics: MetricsRegistry,
+  ) {
+    // Agents dropping out is what a contact centre's operators watch for (a network or browser problem on the floor).
+    this.timedOut = new Counter({
+      name: 'kefu_routing_agents_timed_out_total',
+      help: 'Agents set offline because their console went silent',
+      registers: [metrics.registry],
+    });
+    this.moved = new Counter({
+      name: 'kefu_routing_conversations_moved_from_silent_agents_total',
+      help: 'Conversations put back in the queue because their agent console went silent',
+      registers: [metrics.registry],
+    });
+  }
 
   onApplicationBootstrap(): void {
     this.timer = setInterval(() => {
@@ -53,6 +70,7 @@ export class SilentAgents implements OnApplicationBootstrap, OnModuleDestroy {
     const timeout = this.config.routing.presenceTimeoutSeconds;
     try {
       const agentIds = await this.agents.setSilentOffline(timeout);
+      this.timedOut.inc(agentIds.length);
       if (agentIds.length > 0) {
         this.logger.log({ agentIds }, `agents set offline: their console was silent for ${timeout} s`);
       }
@@ -92,6 +110,8 @@ export class SilentAgents implements OnApplicationBootstrap, OnModuleDestroy {
       );
       return this.conversations.requeue(manager, entry.conversationId);
     });
-    if (posted) await this.conversations.publish(posted);
+    if (!posted) return;
+    this.moved.inc();
+    await this.conversations.publish(posted);
   }
 }
