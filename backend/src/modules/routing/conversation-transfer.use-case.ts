@@ -123,6 +123,14 @@ export class ConversationTransfer {
 
   private async toGroup(manager: EntityManager, entry: QueueEntry, groupId: string): Promise<PostedMessages> {
     if (!(await this.groups.byId(groupId, manager))) throw new GroupNotFoundError(groupId);
+    return this.backToQueue(manager, entry, groupId);
+  }
+
+  /**
+   * A locked, assigned conversation waits in `groupId`'s queue again (none: it overflows), its agent's seat freed and
+   * the customer told they are being transferred. The caller audits the move.
+   */
+  async backToQueue(manager: EntityManager, entry: QueueEntry, groupId: string | null): Promise<PostedMessages> {
     if (entry.agentId) await this.agents.release(manager, entry.agentId);
     // The customer keeps their original place in time: they have waited already.
     await this.queue.requeue(manager, entry.conversationId, groupId);

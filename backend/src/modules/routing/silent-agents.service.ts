@@ -6,6 +6,7 @@ import { KefuConfig } from '../../common/config/kefu-config.ts';
 import { AuditAction, AuditOutcome, AuditTrail, systemActor } from '../audit/index.ts';
 import { AgentConversations, type PostedMessages } from '../conversations/index.ts';
 import { MetricsRegistry } from '../observability/index.ts';
+import { ConversationTransfer } from './conversation-transfer.use-case.ts';
 import { QueueDispatcher } from './queue-dispatcher.service.ts';
 import type { QueueEntry } from './routing.ts';
 import { RoutingAgentRepository } from './routing-agent.repository.ts';
@@ -34,6 +35,7 @@ export class SilentAgents implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly agents: RoutingAgentRepository,
     private readonly queue: RoutingQueueRepository,
     private readonly conversations: AgentConversations,
+    private readonly transfers: ConversationTransfer,
     private readonly audit: AuditTrail,
     private readonly dispatcher: QueueDispatcher,
     private readonly config: KefuConfig,
@@ -95,9 +97,6 @@ export class SilentAgents implements OnApplicationBootstrap, OnModuleDestroy {
       const current = locked && (await this.queue.lock(manager, entry.conversationId));
       if (current?.state !== 'assigned' || current.agentId !== agentId) return undefined;
       if (!(await this.agents.lockIfSilent(manager, agentId, timeoutSeconds))) return undefined;
-      await this.agents.release(manager, agentId);
-      // The customer keeps their original place in time: they have waited already.
-      await this.queue.requeue(manager, entry.conversationId, current.groupId);
       await this.audit.record(
         {
           actor: routingActor,
@@ -108,7 +107,7 @@ export class SilentAgents implements OnApplicationBootstrap, OnModuleDestroy {
         },
         manager,
       );
-      return this.conversations.requeue(manager, entry.conversationId);
+      return this.transfers.backToQueue(manager, current, current.groupId);
     });
     if (!posted) return;
     this.moved.inc();
