@@ -24,6 +24,7 @@ export class ModelCardRenderer {
           : ''),
       `- Features (featurizer version ${f.version}): words and word n-grams up to ${f.wordNgramMax}, character n-grams ` +
         `${f.charNgramMin}-${f.charNgramMax}${f.version >= 2 ? ', message shape (! and ? runs, words in capitals)' : ''}, ` +
+        `${f.version >= 3 ? 'Thai, Lao, Khmer, Burmese and Japanese split into words by ICU, ' : ''}` +
         `${f.buckets} hash buckets; personal data replaced by placeholders before featurisation.`,
       `- Training: ${t.epochs} epochs (at least ${t.minSteps} steps), Adam (lr ${t.learningRate}, batch ${t.batchSize}), label smoothing ` +
         `${t.labelSmoothing}, feature dropout ${t.featureDropout}, seed ${t.seed}.`,

@@ -3,7 +3,8 @@ export interface FeaturizerConfig {
   /**
    * Bumped when the featurizer's behaviour changes, so a model is always served with the features it was trained on.
    * 1: words, word n-grams, character n-grams. 2: also the shape of the message before lower-casing (`!` and `?`
-   * runs, words in capitals), which carry anger and urgency.
+   * runs, words in capitals), which carry anger and urgency. 3: also words in scripts written without spaces
+   * (Thai, Lao, Khmer, Burmese, Japanese kana) by ICU's dictionaries, where 2 kept a whole run as one token.
    */
   version: number;
   /** Number of hash buckets (rows of the embedding table). */
@@ -18,9 +19,9 @@ export interface FeaturizerConfig {
 }
 
 /** The featurizer behaviour new models are trained with. */
-export const FEATURIZER_VERSION = 2;
+export const FEATURIZER_VERSION = 3;
 /** Versions this code can still featurize for, so models trained before an upgrade keep being served. */
-export const SUPPORTED_FEATURIZER_VERSIONS: readonly number[] = [1, 2];
+export const SUPPORTED_FEATURIZER_VERSIONS: readonly number[] = [1, 2, 3];
 
 export const DEFAULT_FEATURIZER_CONFIG: FeaturizerConfig = {
   version: FEATURIZER_VERSION,

@@ -18,6 +18,29 @@ describe('Featurizer', () => {
     expect(featurizer.tokens('我的银行卡丢了')).toEqual(['我', '的', '银行卡', '丢', '了']);
   });
 
+  it('splits scripts written without spaces into words with ICU, cutting them out of words of other scripts', () => {
+    expect(featurizer.tokens('ฉันต้องการเปิดบัญชีออมทรัพย์ ATMที่ไหน')).toEqual([
+      ...['ฉัน', 'ต้องการ', 'เปิด', 'บัญชี', 'ออม', 'ทรัพย์'],
+      ...['atm', 'ที่ไหน'],
+    ]);
+    expect(featurizer.tokens('ไม่ได้รับOTPค่ะ')).toEqual(['ไม่', 'ได้', 'รับ', 'otp', 'ค่ะ']);
+    expect(featurizer.tokens('កាតរបស់ខ្ញុំបាត់')).toEqual(['កាត', 'របស់ខ្ញុំ', 'បាត់']);
+  });
+
+  it('takes runs of kanji and kana as Japanese, not as Chinese for jieba', () => {
+    expect(featurizer.tokens('パスワードを忘れた')).toEqual(['パスワード', 'を', '忘れ', 'た']);
+    expect(featurizer.tokens('ATMでお金を')).toEqual(['atm', 'で', 'お金', 'を']);
+  });
+
+  it('still tokenizes for models trained with version 2: a run of a script without spaces stays whole', () => {
+    const v2 = new Featurizer({ ...DEFAULT_FEATURIZER_CONFIG, version: 2 });
+    expect(v2.tokens('ฉันต้องการเปิดบัญชี ATMที่ไหน')).toEqual(['ฉันต้องการเปิดบัญชี', 'atmที่ไหน']);
+    expect(v2.tokens('ATMでお金を')).toEqual(['atmでお', '金', 'を']);
+    for (const text of ['I can’t log in, e-mail <me>', '我的银行卡丢了，怎么办？atm机', '銀行卡ＰＩＮ碼 !!']) {
+      expect(v2.featurize(text)).toEqual(new Featurizer(DEFAULT_FEATURIZER_CONFIG).featurize(text));
+    }
+  });
+
   it('produces word n-grams and bounded character n-grams', () => {
     expect(featurizer.featureStrings('top up')).toEqual([
       'w1:top',

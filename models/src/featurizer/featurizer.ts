@@ -20,11 +20,11 @@ const SPACE = 32;
  * The one featurizer shared by the trainer and the runtime, so a model is served with exactly the features it was
  * trained on. Features: words, word n-grams, and character n-grams inside each token (with `<` `>` boundary marks;
  * for Chinese words also single characters), from version 2 the message's shape (see shapeFeatures), all hashed into
- * `buckets` rows.
+ * `buckets` rows. From version 3 Thai, Lao, Khmer, Burmese and Japanese kana are split into words (see Tokenizer).
  */
 export class Featurizer {
   private readonly normalizer = new TextNormalizer();
-  private readonly tokenizer = new Tokenizer();
+  private readonly tokenizer: Tokenizer;
   /** Reused buffer of hashed buckets: featurize runs once per message on the serving path. */
   private scratch = new Int32Array(1024);
   /** Running hash of each feature-kind prefix (`w1:`, `c:`…), computed once. */
@@ -36,6 +36,7 @@ export class Featurizer {
         `featurizer version ${config.version} is not supported (this build implements ${SUPPORTED_FEATURIZER_VERSIONS.join(', ')})`,
       );
     }
+    this.tokenizer = new Tokenizer({ segmentUnspacedScripts: config.version >= 3 });
   }
 
   normalize(text: string): string {
