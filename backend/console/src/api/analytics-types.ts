@@ -1,12 +1,8 @@
+import type { AnalyticsFilter as ReportFilter } from '../../../src/modules/analytics/analytics-filter.ts';
+import type { Wire } from './wire.ts';
+
 /** GET /api/v1/analytics/report: every figure of one filter (docs/analytics.md defines each). */
-export interface AnalyticsFilter {
-  /** ISO 8601 instants; the range holds conversations started from `from` (inclusive) to `to` (exclusive). */
-  from: string;
-  to: string;
-  channel?: 'web' | 'api';
-  groupId?: string;
-  timeZone: string;
-}
+export type AnalyticsFilter = Wire<ReportFilter>;
 
 export interface RankedItem {
   id: string;

@@ -1,5 +1,20 @@
 import type { Permission } from '../../../src/common/access/permission.ts';
 import type { Role } from '../../../src/common/access/role.ts';
+import type { Violation } from '../../../src/common/errors/request-validation.error.ts';
+import type {
+  Conversation,
+  Disposition,
+  ChatMessage as StoredChatMessage,
+} from '../../../src/modules/conversations/conversation.ts';
+import type { KnowledgeItem } from '../../../src/modules/knowledge/knowledge-item.ts';
+import type { ProfileField } from '../../../src/modules/privacy/profile-field.ts';
+import type {
+  Presence,
+  QueueEntry as RoutedConversation,
+  RoutingAgent,
+  RoutingGroup as StoredRoutingGroup,
+} from '../../../src/modules/routing/routing.ts';
+import type { Ticket as StoredTicket, TicketPriority } from '../../../src/modules/tickets/ticket.ts';
 import {
   type AnalyticsExportFormat,
   type AnalyticsFilter,
@@ -33,6 +48,7 @@ import type {
   ScorecardChange,
   TeamReportRow,
 } from './quality-types.ts';
+import type { Wire } from './wire.ts';
 
 /** GET /api/v1/me: who is signed in and what their roles allow. */
 export interface CurrentStaff {
@@ -42,29 +58,15 @@ export interface CurrentStaff {
   permissions: Permission[];
 }
 
+export { type Presence, presences } from '../../../src/modules/routing/routing.ts';
 /** One published knowledge item (GET /api/v1/knowledge/items). */
-export interface KnowledgeItem {
-  id: string;
-  kind: 'faq' | 'intent' | 'chitchat';
-  language: 'zh' | 'en';
-  content: KnowledgeContent;
-}
+export type { KnowledgeItem };
 
-export type Presence = 'online' | 'busy' | 'away' | 'offline';
-export const presences: readonly Presence[] = ['online', 'busy', 'away', 'offline'];
-
-/** A conversation as routing sees it (no personal data). */
-export interface QueueEntry {
-  conversationId: string;
-  groupId: string | null;
-  state: string;
-  reason: string;
-  enqueuedAt: string;
-  agentId: string | null;
-  assignedAt: string | null;
-  position?: number | null;
-  waitedSeconds?: number;
-}
+/** A conversation as routing sees it (no personal data), with its place in the queue. */
+export type QueueEntry = Pick<
+  Wire<RoutedConversation>,
+  'conversationId' | 'groupId' | 'state' | 'reason' | 'enqueuedAt' | 'agentId' | 'assignedAt'
+> & { position?: number | null; waitedSeconds?: number };
 
 /** GET /api/v1/routing/me: the agent's presence and the conversations routed to them (no personal data). */
 export interface MyRouting {
@@ -74,33 +76,15 @@ export interface MyRouting {
   presenceTimeoutSeconds: number;
 }
 
-export interface RoutingGroup {
-  id: string;
-  name: string;
-  memberIds: string[];
-}
+export type RoutingGroup = Pick<StoredRoutingGroup, 'id' | 'name' | 'memberIds'>;
 
-export interface RoutingAgent {
-  agentId: string;
-  displayName: string;
-  presence: Presence;
-  /** Offline because their console went silent, until they set a presence again. */
-  presenceTimedOut: boolean;
-  capacity: number;
-  active: number;
-  groupIds: string[];
-}
+export type { RoutingAgent };
 
 /** One message of a transcript (GET /api/v1/agent/conversations/{id}/messages). */
-export interface ChatMessage {
-  seq: number;
-  clientMessageId?: string;
-  sender: 'visitor' | 'bot' | 'agent' | 'system';
-  kind: string;
-  text: string;
-  suggestions?: { id: string; question: string }[];
-  createdAt: string;
-}
+export type ChatMessage = Pick<
+  StoredChatMessage,
+  'seq' | 'clientMessageId' | 'sender' | 'kind' | 'text' | 'suggestions' | 'createdAt'
+>;
 
 /** An internal note (GET /api/v1/agent/conversations/{id}/notes): staff only, never shown to the customer. */
 export interface ConversationNote {
@@ -120,13 +104,10 @@ export interface CannedReply {
   groupId: string | null;
 }
 
-export interface ConversationSummary {
-  id: string;
-  channel: 'web' | 'api';
-  language: 'zh' | 'en';
-  state: 'bot' | 'queued' | 'agent' | 'closed';
-  lastSeq: number;
-}
+export type ConversationSummary = Pick<Conversation, 'id' | 'channel' | 'language' | 'lastSeq'> & {
+  /** ConversationState's values: the console compares them as strings. */
+  state: `${Conversation['state']}`;
+};
 
 export interface Transcript {
   conversation: ConversationSummary;
@@ -140,11 +121,8 @@ export interface Assistance {
   sentiment: { label: string; confidence: number } | null;
 }
 
-export type Disposition = 'resolved' | 'unresolved' | 'follow-up' | 'spam' | 'no-response';
-export const dispositions: readonly Disposition[] = ['resolved', 'unresolved', 'follow-up', 'spam', 'no-response'];
-
-export type TicketPriority = 'urgent' | 'high' | 'normal' | 'low';
-export const ticketPriorities: readonly TicketPriority[] = ['urgent', 'high', 'normal', 'low'];
+export { type Disposition, dispositions } from '../../../src/modules/conversations/conversation.ts';
+export { type TicketPriority, ticketPriorities } from '../../../src/modules/tickets/ticket.ts';
 
 export interface NewTicket {
   subject: string;
@@ -153,10 +131,7 @@ export interface NewTicket {
   conversationId: string;
 }
 
-export interface Ticket {
-  id: string;
-  number: number;
-}
+export type Ticket = Pick<StoredTicket, 'id' | 'number'>;
 
 /** A customer profile as staff see it: every personal field masked by the API. */
 export interface MaskedProfile {
@@ -166,7 +141,7 @@ export interface MaskedProfile {
   idNumber: string | null;
 }
 
-export type ProfileField = 'name' | 'phone' | 'idNumber';
+export type { ProfileField };
 
 /** Filters of the audit search (GET /api/v1/audit/events), all optional, combined with AND. */
 export interface AuditFilters {
@@ -245,11 +220,7 @@ export class ApiError extends Error {
   }
 }
 
-export interface Violation {
-  field: string;
-  rule: string;
-  message: string;
-}
+export type { Violation };
 
 /** The Kefu API as the console uses it; every call carries the staff member's access token. */
 export class KefuApi {

@@ -1,28 +1,23 @@
 /** The knowledge API's shapes as the console uses them (backend/src/modules/knowledge/dto and bot/dto). */
+import type {
+  DraftState,
+  KnowledgeContent,
+  KnowledgeKind,
+  KnowledgeLanguage,
+} from '../../../src/modules/knowledge/knowledge-item.ts';
+import type { ReleaseDiff } from '../../../src/modules/knowledge/release-diff.ts';
 
-export type AnswerChannel = 'default' | 'web' | 'api';
-export const answerChannels: readonly AnswerChannel[] = ['default', 'web', 'api'];
-
-export interface ChannelAnswer {
-  text: string;
-  links: { title: string; url: string }[];
-}
-
-export interface KnowledgeContent {
-  question: string;
-  similar: string[];
-  answers: Partial<Record<AnswerChannel, ChannelAnswer>>;
-  category: string;
-  tags: string[];
-  effectiveFrom?: string;
-  expiresAt?: string;
-  heldOut?: string[];
-}
-
-export type KnowledgeKind = 'faq' | 'intent' | 'chitchat';
-export type KnowledgeLanguage = 'zh' | 'en';
-
-export type DraftState = 'draft' | 'submitted' | 'approved' | 'rejected';
+export {
+  type AnswerChannel,
+  answerChannels,
+  type ChannelAnswer,
+  type DraftState,
+  type KnowledgeContent,
+  type KnowledgeKind,
+  type KnowledgeLanguage,
+} from '../../../src/modules/knowledge/knowledge-item.ts';
+export type { FieldChange, ReleaseDiff } from '../../../src/modules/knowledge/release-diff.ts';
+export { type SpreadsheetFormat, spreadsheetMediaTypes } from '../../../src/modules/knowledge/spreadsheet-format.ts';
 
 export interface KnowledgeDraft {
   id: string;
@@ -48,18 +43,6 @@ export interface NewDraft {
   kind?: KnowledgeKind;
   language?: KnowledgeLanguage;
   content?: KnowledgeContent;
-}
-
-export interface FieldChange {
-  field: string;
-  before: unknown;
-  after: unknown;
-}
-
-export interface ReleaseDiff {
-  added: string[];
-  removed: string[];
-  changed: { id: string; changes: FieldChange[] }[];
 }
 
 export interface ReleaseSummary {
@@ -95,11 +78,7 @@ export interface TrainingRun extends Training {
 }
 
 /** One bad row of a refused import (422 import_rejected). */
-export interface RowViolation {
-  row: number;
-  column: string;
-  reason: string;
-}
+export type { RowViolation } from '../../../src/common/errors/rows-rejected.error.ts';
 
 /** GET /api/v1/bot/unanswered/suggestions: a group of questions the bot could not answer (personal data masked). */
 export interface UnansweredSuggestion {
@@ -108,11 +87,3 @@ export interface UnansweredSuggestion {
   examples: string[];
   nearestItem?: { id: string; question?: string; confidence: number };
 }
-
-export type SpreadsheetFormat = 'xlsx' | 'csv';
-
-/** The media types POST /api/v1/knowledge/import accepts. */
-export const spreadsheetMediaTypes: Record<SpreadsheetFormat, string> = {
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  csv: 'text/csv',
-};

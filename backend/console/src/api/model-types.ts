@@ -1,14 +1,8 @@
 /** The model API's shapes as the console uses them (backend/src/modules/nlu/dto). */
+import type { ModelStatus } from '../../../src/modules/nlu/model-status.ts';
+import type { ProposalState } from '../../../src/modules/nlu/proposal-state.ts';
 
-export interface ModelStatus {
-  name: string;
-  version: string;
-  task: string;
-  previousVersion?: string;
-  metrics: Record<string, number>;
-}
-
-export type ProposalState = 'pending' | 'approved' | 'rejected';
+export type { ModelStatus, ProposalState };
 
 export interface ActivationProposal {
   id: string;

@@ -1,4 +1,5 @@
 /** The quality inspection API's shapes (docs/quality.md), as the console reads them. */
+import type { ReviewState } from '../../../src/modules/quality/review-state.ts';
 
 export interface QualityRule {
   id: string;
@@ -53,7 +54,7 @@ export interface QualityScore {
   scoredAt: string;
 }
 
-export type ReviewState = 'pending' | 'reviewed' | 'appealed' | 'decided';
+export type { ReviewState };
 
 export interface QualityReview {
   conversationId: string;

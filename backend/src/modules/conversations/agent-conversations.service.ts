@@ -5,7 +5,13 @@ import { type Actor, Permission, permissionsOf } from '../../common/access/index
 import { maskPersonalDataInText } from '../../common/personal-data/index.ts';
 import { agentNotices } from './agent-notices.ts';
 import { ConversationRepository } from './conversation.repository.ts';
-import { type ChatMessage, type Conversation, ConversationState, type MessageContent } from './conversation.ts';
+import {
+  type ChatMessage,
+  type Conversation,
+  ConversationState,
+  type Disposition,
+  type MessageContent,
+} from './conversation.ts';
 import { ConversationClosedError } from './conversation-closed.error.ts';
 import { ConversationEvents } from './conversation-events.ts';
 import { ConversationLifecycle } from './conversation-lifecycle.ts';
@@ -36,9 +42,6 @@ export interface Transcript {
   conversation: Conversation;
   messages: ChatMessage[];
 }
-
-export type Disposition = 'resolved' | 'unresolved' | 'follow-up' | 'spam' | 'no-response';
-export const dispositions: readonly Disposition[] = ['resolved', 'unresolved', 'follow-up', 'spam', 'no-response'];
 
 /**
  * The staff side of a conversation. Writes take the same row lock and sequence as the customer's sends, so agent,

@@ -49,3 +49,7 @@ export interface SendResult {
   duplicate: boolean;
   conversation: Conversation;
 }
+
+/** How an agent closed a conversation, for analytics and quality review. */
+export type Disposition = 'resolved' | 'unresolved' | 'follow-up' | 'spam' | 'no-response';
+export const dispositions: readonly Disposition[] = ['resolved', 'unresolved', 'follow-up', 'spam', 'no-response'];

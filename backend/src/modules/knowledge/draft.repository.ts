@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { KnowledgeContent, KnowledgeKind, KnowledgeLanguage } from './knowledge-item.ts';
+import type { DraftState, KnowledgeContent, KnowledgeKind, KnowledgeLanguage } from './knowledge-item.ts';
 
-export type DraftState = 'draft' | 'submitted' | 'approved' | 'rejected';
-export const draftStates: readonly DraftState[] = ['draft', 'submitted', 'approved', 'rejected'];
 export type DraftAction = 'upsert' | 'delete';
 
 export interface StoredDraft {

@@ -5,7 +5,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../../common/access/index.ts';
 import { RequestValidationError } from '../../common/errors/request-validation.error.ts';
 import { contentRuleViolations } from './content-rules.ts';
-import { DraftRepository, type DraftState, type NewDraft, type StoredDraft } from './draft.repository.ts';
+import { DraftRepository, type NewDraft, type StoredDraft } from './draft.repository.ts';
 import { type ItemIdentity, ItemRepository } from './item.repository.ts';
 import {
   DraftNotFoundError,
@@ -14,7 +14,7 @@ import {
   ItemNotFoundError,
   NotDraftAuthorError,
 } from './knowledge.errors.ts';
-import type { KnowledgeContent, KnowledgeItem } from './knowledge-item.ts';
+import type { DraftState, KnowledgeContent, KnowledgeItem } from './knowledge-item.ts';
 import { ReleaseRepository } from './release.repository.ts';
 import { diffSnapshots, type ReleaseDiff } from './release-diff.ts';
 

@@ -7,7 +7,7 @@ import { ErrorCode } from '../../common/errors/error-code.ts';
 import { ImportQuery, ImportResponse } from './dto/import.query.ts';
 import { KnowledgeImport } from './knowledge-import.use-case.ts';
 import { KnowledgeSpreadsheets } from './knowledge-spreadsheets.service.ts';
-import { type SpreadsheetFormat, spreadsheetMediaTypes } from './spreadsheet-files.ts';
+import { type SpreadsheetFormat, spreadsheetMediaTypes } from './spreadsheet-format.ts';
 
 class NotASpreadsheetError extends DomainError {
   constructor() {

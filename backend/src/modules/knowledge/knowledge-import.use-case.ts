@@ -6,7 +6,8 @@ import { RowsRejectedError, type RowViolation } from '../../common/errors/rows-r
 import { ItemRepository } from './item.repository.ts';
 import { KnowledgeDrafts, type ProposedChange } from './knowledge-drafts.service.ts';
 import { headerViolations, type KnowledgeRow, parseRow } from './knowledge-table.ts';
-import { readTable, type SpreadsheetFormat, type Table } from './spreadsheet-files.ts';
+import { readTable, type Table } from './spreadsheet-files.ts';
+import type { SpreadsheetFormat } from './spreadsheet-format.ts';
 
 export interface ImportCommand {
   actor: Actor;

@@ -7,6 +7,10 @@ export const knowledgeKinds: readonly KnowledgeKind[] = ['faq', 'intent', 'chitc
 export const knowledgeLanguages: readonly KnowledgeLanguage[] = ['zh', 'en'];
 export const answerChannels: readonly AnswerChannel[] = ['default', 'web', 'api'];
 
+/** Maker-checker: an editor's draft is submitted, then approved (published with the next release) or rejected. */
+export type DraftState = 'draft' | 'submitted' | 'approved' | 'rejected';
+export const draftStates: readonly DraftState[] = ['draft', 'submitted', 'approved', 'rejected'];
+
 export interface AnswerLink {
   title: string;
   /** http or https only (validated at the edge). */

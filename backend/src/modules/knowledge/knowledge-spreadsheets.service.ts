@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { KnowledgeItem } from './knowledge-item.ts';
 import { itemToRow, knowledgeColumns } from './knowledge-table.ts';
 import { ReleaseRepository } from './release.repository.ts';
-import { type SpreadsheetFormat, writeTable } from './spreadsheet-files.ts';
+import { writeTable } from './spreadsheet-files.ts';
+import type { SpreadsheetFormat } from './spreadsheet-format.ts';
 
 /** Example rows of the downloadable template: what each column holds, in the form an import accepts. */
 const templateItems: KnowledgeItem[] = [

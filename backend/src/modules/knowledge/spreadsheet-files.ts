@@ -1,13 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
-
-export type SpreadsheetFormat = 'xlsx' | 'csv';
-
-export const spreadsheetMediaTypes: Record<SpreadsheetFormat, string> = {
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  csv: 'text/csv',
-};
+import type { SpreadsheetFormat } from './spreadsheet-format.ts';
 
 /** A table as rows of cell texts; row 0 is the header. Row numbers shown to people are index + 1, as Excel counts. */
 export type Table = string[][];

@@ -2,7 +2,7 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { KefuConfig } from '../../common/config/kefu-config.ts';
 import { acceptRawBodies } from '../../common/http/raw-body-parser.ts';
-import { spreadsheetMediaTypes } from './spreadsheet-files.ts';
+import { spreadsheetMediaTypes } from './spreadsheet-format.ts';
 
 /**
  * Lets Fastify accept an Excel or CSV file as a raw request body (the app otherwise speaks JSON), with its own size

@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-
-export type ProposalState = 'pending' | 'approved' | 'rejected';
-export const proposalStates: readonly ProposalState[] = ['pending', 'approved', 'rejected'];
+import type { ProposalState } from './proposal-state.ts';
 
 export interface NewProposal {
   id: string;

@@ -4,13 +4,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { Actor } from '../../common/access/index.ts';
 import { AuditAction, AuditOutcome, AuditTrail } from '../audit/index.ts';
-import {
-  ActivationProposalRepository,
-  type ProposalState,
-  type StoredProposal,
-} from './activation-proposal.repository.ts';
+import { ActivationProposalRepository, type StoredProposal } from './activation-proposal.repository.ts';
 import { ModelActivation } from './model-activation.service.ts';
 import { PackageNotFoundError, ProposalDecidedError, ProposalNotFoundError } from './nlu.errors.ts';
+import type { ProposalState } from './proposal-state.ts';
 
 export interface ProposeActivationCommand {
   proposer: Actor;

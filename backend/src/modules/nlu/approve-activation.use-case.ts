@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Actor } from '../../common/access/index.ts';
 import { ActivationProposalRepository, type StoredProposal } from './activation-proposal.repository.ts';
 import { ModelActivation } from './model-activation.service.ts';
-import type { ModelStatus } from './model-registry.ts';
+import type { ModelStatus } from './model-status.ts';
 import { ProposalDecidedError, ProposalNotFoundError, SelfActivationError } from './nlu.errors.ts';
 
 /**

@@ -7,7 +7,8 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { KefuConfig } from '../../common/config/kefu-config.ts';
 import { AuditAction, type AuditActor, AuditOutcome, AuditTrail } from '../audit/index.ts';
 import { ActiveModelRepository } from './active-model.repository.ts';
-import { type Incoming, ModelRegistry, type ModelStatus } from './model-registry.ts';
+import { type Incoming, ModelRegistry } from './model-registry.ts';
+import type { ModelStatus } from './model-status.ts';
 
 /** What a caller adds to an activation: more audit details, and a write that commits or fails with its record. */
 export interface ActivationContext {

@@ -6,6 +6,7 @@ import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@ne
 import { KefuConfig } from '../../common/config/kefu-config.ts';
 import { ReadinessService } from '../observability/index.ts';
 import { LoadedModel } from './model-lease.ts';
+import type { ModelStatus } from './model-status.ts';
 import { ModelNotFoundError, ModelRejectedError, NothingToRollBackError } from './nlu.errors.ts';
 
 interface Slot {
@@ -17,14 +18,6 @@ interface Slot {
 export interface Incoming {
   version: string;
   directory: string;
-}
-
-export interface ModelStatus {
-  name: string;
-  version: string;
-  task: string;
-  previousVersion?: string;
-  metrics: Record<string, number>;
 }
 
 /**

@@ -7,8 +7,7 @@ import { customerKeyPurpose } from './customer-erasure.use-case.ts';
 import { CustomerProfileRepository, type StoredCustomerProfile } from './customer-profile.repository.ts';
 import { CustomerProfileNotFoundError } from './customer-profile-not-found.error.ts';
 import { maskName } from './display-masks.ts';
-
-export type ProfileField = 'name' | 'phone' | 'idNumber';
+import type { ProfileField } from './profile-field.ts';
 
 export interface NewCustomerProfile {
   name: string;

@@ -2,10 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { type StoredScore, scoreColumns } from './quality.repository.ts';
+import type { ReviewState } from './review-state.ts';
 
 export type ReviewReason = 'low-score' | 'sampled' | 'requested';
-export type ReviewState = 'pending' | 'reviewed' | 'appealed' | 'decided';
-export const reviewStates: readonly ReviewState[] = ['pending', 'reviewed', 'appealed', 'decided'];
 
 /** One score under human review (复核) and its appeal (申诉), if any. */
 export interface QualityReview {

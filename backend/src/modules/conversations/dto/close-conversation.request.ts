@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsString, Length, Matches } from 'class-validator';
-import { type Disposition, dispositions } from '../agent-conversations.service.ts';
+import { type Disposition, dispositions } from '../conversation.ts';
 
 export class CloseConversationRequest {
   @ApiProperty({ enum: dispositions, description: 'How the conversation ended, for reports and quality review' })

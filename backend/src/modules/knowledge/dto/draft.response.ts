@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { type DraftState, draftStates, type StoredDraft } from '../draft.repository.ts';
-import { knowledgeKinds, knowledgeLanguages } from '../knowledge-item.ts';
+import type { StoredDraft } from '../draft.repository.ts';
+import { type DraftState, draftStates, knowledgeKinds, knowledgeLanguages } from '../knowledge-item.ts';
 import { KnowledgeContentDto } from './knowledge-content.dto.ts';
 
 export class DraftResponse {

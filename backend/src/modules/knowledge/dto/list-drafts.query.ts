@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { PageLimit } from '../../../common/validation/page-limit.ts';
-import { type DraftState, draftStates } from '../draft.repository.ts';
+import { type DraftState, draftStates } from '../knowledge-item.ts';
 
 export class ListDraftsQuery {
   @ApiPropertyOptional({ enum: draftStates })

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { PageLimit } from '../../../common/validation/page-limit.ts';
-import { type ProposalState, proposalStates, type StoredProposal } from '../activation-proposal.repository.ts';
+import type { StoredProposal } from '../activation-proposal.repository.ts';
+import { type ProposalState, proposalStates } from '../proposal-state.ts';
 import { MODEL_NAME_PATTERN, ModelStatusResponse, PACKAGE_PATTERN } from './model-status.dto.ts';
 
 export class ProposeActivationRequest {

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
-import type { ProfileField } from '../customer-profiles.service.ts';
+import type { ProfileField } from '../profile-field.ts';
 
 export const REVEAL_REASON_MIN_LENGTH = 10;
 

@@ -14,7 +14,7 @@ import {
 } from 'class-validator';
 import { SLUG } from '../../../common/errors/slug-param.pipe.ts';
 import { PageLimit } from '../../../common/validation/page-limit.ts';
-import { type ReviewState, reviewStates } from '../quality-review.repository.ts';
+import { type ReviewState, reviewStates } from '../review-state.ts';
 
 export class RequestReviewRequest {
   @ApiProperty()
