@@ -9,7 +9,10 @@ import { counterTotal } from './harness/metrics.ts';
 import { customerAskingForAgent, query, type StaffMember, signInStaff } from './harness/routing-fixtures.ts';
 import { startTestApp, type TestApp } from './harness/test-app.ts';
 
-/** Agents whose console went silent are set offline (KEFU_ROUTING_PRESENCE_TIMEOUT_SECONDS), here after 2 s. */
+/**
+ * Agents whose console went silent are set offline (KEFU_ROUTING_PRESENCE_TIMEOUT_SECONDS), here after 2 s, and
+ * their conversations go back to the queue after KEFU_ROUTING_CONVERSATION_GRACE_SECONDS, here 6 s.
+ */
 describe('routing: presence of agents whose console went silent', () => {
   let kefu: TestApp;
   let supervisor: StaffMember;
@@ -20,7 +23,11 @@ describe('routing: presence of agents whose console went silent', () => {
 
   beforeAll(async () => {
     kefu = await startTestApp({
-      env: { KEFU_ROUTING_SWEEP_INTERVAL_MS: '200', KEFU_ROUTING_PRESENCE_TIMEOUT_SECONDS: '2' },
+      env: {
+        KEFU_ROUTING_SWEEP_INTERVAL_MS: '200',
+        KEFU_ROUTING_PRESENCE_TIMEOUT_SECONDS: '2',
+        KEFU_ROUTING_CONVERSATION_GRACE_SECONDS: '6',
+      },
     });
     supervisor = await signInStaff(kefu, 'sup-presence', [Role.Supervisor]);
     present = await signInStaff(kefu, 'agent-present', [Role.Agent]);
@@ -60,8 +67,16 @@ describe('routing: presence of agents whose console went silent', () => {
     await eventually(async () => (await servedBy()).agent_id === gone.id, 10_000);
     expect((await present.call('PUT', '/api/v1/routing/me/presence', { presence: 'online' })).status).toBe(200);
 
-    // The closed console's agent goes offline, and their customer to someone at a desk, told they are being moved.
+    // The closed console's agent goes offline, so nobody new is given to them, but keeps their customer for the grace
+    // period; a console back within it keeps the customer for good.
     await eventually(async () => (await presenceOf(gone)) === 'offline', 10_000);
+    expect((await servedBy()).agent_id).toBe(gone.id);
+    const back = setInterval(() => void gone.call('GET', '/api/v1/routing/me'), 500);
+    await new Promise((resolve) => setTimeout(resolve, 6_500));
+    clearInterval(back);
+    expect((await servedBy()).agent_id).toBe(gone.id);
+
+    // Silent again past the grace period: their customer goes to someone at a desk, told they are being moved.
     const [logged] = await query<{ presence: string }>(
       kefu,
       'SELECT presence FROM agent_presence_changes WHERE agent_id = $1 ORDER BY id DESC LIMIT 1',

@@ -226,6 +226,11 @@ export const configShape = {
     .describe(
       'An online or busy agent whose console has not asked for their routing state for this long (it asks on every screen while open) is set offline and the conversations they serve go back to the queue: a closed browser strands no customer.',
     ),
+  KEFU_ROUTING_CONVERSATION_GRACE_SECONDS: positiveInt(86_400)
+    .optional()
+    .describe(
+      'How long the conversations of an agent whose console went silent stay with them before going back to the queue, so that a short network drop does not cost the agent their customers; at least KEFU_ROUTING_PRESENCE_TIMEOUT_SECONDS, which it defaults to.',
+    ),
   KEFU_TICKETS_SLA_MINUTES: z
     .string()
     .default('urgent=60,high=240,normal=1440,low=4320')
@@ -352,6 +357,16 @@ export const configSchema = z.object(configShape).superRefine((config, context) 
       code: 'custom',
       path: ['KEFU_BOT_CLARIFY_CONFIDENCE'],
       message: 'must not be above KEFU_BOT_ANSWER_CONFIDENCE',
+    });
+  }
+  if (
+    config.KEFU_ROUTING_CONVERSATION_GRACE_SECONDS !== undefined &&
+    config.KEFU_ROUTING_CONVERSATION_GRACE_SECONDS < config.KEFU_ROUTING_PRESENCE_TIMEOUT_SECONDS
+  ) {
+    context.addIssue({
+      code: 'custom',
+      path: ['KEFU_ROUTING_CONVERSATION_GRACE_SECONDS'],
+      message: 'must not be below KEFU_ROUTING_PRESENCE_TIMEOUT_SECONDS',
     });
   }
   if (config.KEFU_VISITOR_ASSERTION_JWKS_URL && !config.KEFU_VISITOR_ASSERTION_ISSUER) {

@@ -59,6 +59,8 @@ export class KefuConfig {
     defaultCapacity: number;
     averageHandleSeconds: number;
     presenceTimeoutSeconds: number;
+    /** How long a silent agent keeps their conversations: at least presenceTimeoutSeconds. */
+    conversationGraceSeconds: number;
   };
   /** Minutes to resolve a ticket, by priority. */
   readonly tickets: { slaMinutes: Readonly<Record<'urgent' | 'high' | 'normal' | 'low', number>> };
@@ -132,6 +134,8 @@ export class KefuConfig {
       defaultCapacity: values.KEFU_ROUTING_DEFAULT_CAPACITY,
       averageHandleSeconds: values.KEFU_ROUTING_AVERAGE_HANDLE_SECONDS,
       presenceTimeoutSeconds: values.KEFU_ROUTING_PRESENCE_TIMEOUT_SECONDS,
+      conversationGraceSeconds:
+        values.KEFU_ROUTING_CONVERSATION_GRACE_SECONDS ?? values.KEFU_ROUTING_PRESENCE_TIMEOUT_SECONDS,
     };
     this.tickets = { slaMinutes: slaMinutesOf(values.KEFU_TICKETS_SLA_MINUTES) };
     this.bot = {

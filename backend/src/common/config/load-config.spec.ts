@@ -1,4 +1,5 @@
 import { ConfigError } from './config-error.ts';
+import { KefuConfig } from './kefu-config.ts';
 import { loadConfig } from './load-config.ts';
 
 describe('loadConfig', () => {
@@ -36,6 +37,15 @@ describe('loadConfig', () => {
       'https://sso.bank.example',
     );
     expect(loadConfig({ ...production, KEFU_DEMO_IDP: 'true' }).KEFU_DEMO_IDP).toBe(true);
+  });
+
+  it('lets a silent agent keep their conversations for the presence timeout at least, by default exactly that long', () => {
+    expect(() =>
+      loadConfig({ KEFU_ROUTING_PRESENCE_TIMEOUT_SECONDS: '300', KEFU_ROUTING_CONVERSATION_GRACE_SECONDS: '120' }),
+    ).toThrow(/KEFU_ROUTING_CONVERSATION_GRACE_SECONDS must not be below KEFU_ROUTING_PRESENCE_TIMEOUT_SECONDS/);
+    const routing = (env: Record<string, string>) => new KefuConfig(loadConfig(env)).routing;
+    expect(routing({ KEFU_ROUTING_PRESENCE_TIMEOUT_SECONDS: '300' }).conversationGraceSeconds).toBe(300);
+    expect(routing({ KEFU_ROUTING_CONVERSATION_GRACE_SECONDS: '600' }).conversationGraceSeconds).toBe(600);
   });
 
   it('requires the portal issuer when a portal vouches for customers', () => {

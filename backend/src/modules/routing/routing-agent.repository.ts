@@ -72,11 +72,11 @@ export class RoutingAgentRepository {
   }
 
   /** Whether routing set the agent offline for a silent console and it is silent still; locks the agent's row. */
-  async lockIfSilent(manager: EntityManager, agentId: string, timeoutSeconds: number): Promise<boolean> {
+  async lockIfSilent(manager: EntityManager, agentId: string, silentSeconds: number): Promise<boolean> {
     const rows = await manager.query(
       `SELECT 1 FROM routing_agents WHERE agent_id = $1 AND presence_timed_out
          AND last_seen_at < clock_timestamp() - make_interval(secs => $2) FOR UPDATE`,
-      [agentId, timeoutSeconds],
+      [agentId, silentSeconds],
     );
     return rows.length === 1;
   }

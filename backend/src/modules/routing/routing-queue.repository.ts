@@ -142,13 +142,13 @@ export class RoutingQueueRepository {
    * Conversations assigned to agents routing set offline because their console went silent and who are silent still
    * (see SilentAgents; one who took a conversation over since, console open, is not).
    */
-  async assignedToSilentAgents(timeoutSeconds: number): Promise<QueueEntry[]> {
+  async assignedToSilentAgents(silentSeconds: number): Promise<QueueEntry[]> {
     return this.dataSource.query(
       `SELECT ${COLUMNS} FROM routing_queue q JOIN routing_agents a ON a.agent_id = q.agent_id
        WHERE q.state = 'assigned' AND a.presence_timed_out
          AND a.last_seen_at < clock_timestamp() - make_interval(secs => $1)
        ORDER BY q.assigned_at`,
-      [timeoutSeconds],
+      [silentSeconds],
     );
   }
 

@@ -17,10 +17,10 @@ const routingActor = systemActor('routing');
 /**
  * Agents whose console went silent (browser closed, computer asleep, network lost) for
  * `KEFU_ROUTING_PRESENCE_TIMEOUT_SECONDS` are not at their desk: every sweep interval each replica sets them offline,
- * so nobody new is given to them, and puts the conversations they were serving back in their group's queue, the
- * customer told they are being transferred — a customer must not wait on someone who is gone. Each move is one
- * transaction, audited as a transfer by `system:routing`; the dispatcher then assigns or overflows as for any
- * waiting customer.
+ * so nobody new is given to them, and once they have been silent for `KEFU_ROUTING_CONVERSATION_GRACE_SECONDS` (by
+ * default the same) puts the conversations they were serving back in their group's queue, the customer told they are
+ * being transferred — a customer must not wait on someone who is gone. Each move is one transaction, audited as a
+ * transfer by `system:routing`; the dispatcher then assigns or overflows as for any waiting customer.
  */
 @Injectable()
 export class SilentAgents implements OnApplicationBootstrap, OnModuleDestroy {
@@ -69,7 +69,7 @@ export class SilentAgents implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   private async sweep(): Promise<void> {
-    const timeout = this.config.routing.presenceTimeoutSeconds;
+    const { presenceTimeoutSeconds: timeout, conversationGraceSeconds: grace } = this.config.routing;
     try {
       const agentIds = await this.agents.setSilentOffline(timeout);
       this.timedOut.inc(agentIds.length);
@@ -77,8 +77,8 @@ export class SilentAgents implements OnApplicationBootstrap, OnModuleDestroy {
         this.logger.log({ agentIds }, `agents set offline: their console was silent for ${timeout} s`);
       }
       // Also what an earlier sweep (here or in another replica) set offline but could not move: it is retried.
-      const stranded = await this.queue.assignedToSilentAgents(timeout);
-      for (const entry of stranded) await this.returnToQueue(entry, timeout);
+      const stranded = await this.queue.assignedToSilentAgents(grace);
+      for (const entry of stranded) await this.returnToQueue(entry, grace);
       if (stranded.length > 0) this.dispatcher.kick();
     } catch (error) {
       this.logger.warn({ err: error }, 'could not deal with silent agents; the next sweep retries');
@@ -89,14 +89,14 @@ export class SilentAgents implements OnApplicationBootstrap, OnModuleDestroy {
    * Back to the queue of its group, if once locked it is still assigned to the same agent and that agent is silent
    * still (else left as it is).
    */
-  private async returnToQueue(entry: QueueEntry, timeoutSeconds: number): Promise<void> {
+  private async returnToQueue(entry: QueueEntry, silentSeconds: number): Promise<void> {
     const agentId = entry.agentId as string;
     const posted = await this.dataSource.transaction(async (manager): Promise<PostedMessages | undefined> => {
       // A conversation closed meanwhile is refused by the lock: nothing to move.
       const locked = await this.conversations.lock(manager, entry.conversationId).catch(() => undefined);
       const current = locked && (await this.queue.lock(manager, entry.conversationId));
       if (current?.state !== 'assigned' || current.agentId !== agentId) return undefined;
-      if (!(await this.agents.lockIfSilent(manager, agentId, timeoutSeconds))) return undefined;
+      if (!(await this.agents.lockIfSilent(manager, agentId, silentSeconds))) return undefined;
       await this.audit.record(
         {
           actor: routingActor,
