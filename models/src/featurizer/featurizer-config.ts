@@ -4,7 +4,8 @@ export interface FeaturizerConfig {
    * Bumped when the featurizer's behaviour changes, so a model is always served with the features it was trained on.
    * 1: words, word n-grams, character n-grams. 2: also the shape of the message before lower-casing (`!` and `?`
    * runs, words in capitals), which carry anger and urgency. 3: also words in scripts written without spaces
-   * (Thai, Lao, Khmer, Burmese, Japanese kana) by ICU's dictionaries, where 2 kept a whole run as one token.
+   * (Thai, Lao, Khmer, Burmese, Japanese) by ICU's dictionaries, where 2 kept a whole run as one token, and the
+   * kanji of Japanese messages kept as written instead of converted to simplified Chinese.
    */
   version: number;
   /** Number of hash buckets (rows of the embedding table). */

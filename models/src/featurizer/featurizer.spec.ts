@@ -27,15 +27,18 @@ describe('Featurizer', () => {
     expect(featurizer.tokens('កាតរបស់ខ្ញុំបាត់')).toEqual(['កាត', 'របស់ខ្ញុំ', 'បាត់']);
   });
 
-  it('takes runs of kanji and kana as Japanese, not as Chinese for jieba', () => {
+  it('takes runs of kanji and kana as Japanese, not as Chinese for jieba or OpenCC', () => {
     expect(featurizer.tokens('パスワードを忘れた')).toEqual(['パスワード', 'を', '忘れ', 'た']);
     expect(featurizer.tokens('ATMでお金を')).toEqual(['atm', 'で', 'お金', 'を']);
+    expect(featurizer.tokens('カードを紛失しました')).toEqual(['カード', 'を', '紛失', 'しま', 'した']);
+    expect(featurizer.tokens('我的卡遺失了')).toEqual(['我', '的', '卡', '遗失', '了']);
   });
 
   it('still tokenizes for models trained with version 2: a run of a script without spaces stays whole', () => {
     const v2 = new Featurizer({ ...DEFAULT_FEATURIZER_CONFIG, version: 2 });
     expect(v2.tokens('ฉันต้องการเปิดบัญชี ATMที่ไหน')).toEqual(['ฉันต้องการเปิดบัญชี', 'atmที่ไหน']);
     expect(v2.tokens('ATMでお金を')).toEqual(['atmでお', '金', 'を']);
+    expect(v2.tokens('紛失しました')).toEqual(['纷', '失', 'しました']);
     for (const text of ['I can’t log in, e-mail <me>', '我的银行卡丢了，怎么办？atm机', '銀行卡ＰＩＮ碼 !!']) {
       expect(v2.featurize(text)).toEqual(new Featurizer(DEFAULT_FEATURIZER_CONFIG).featurize(text));
     }

@@ -23,7 +23,7 @@ const SPACE = 32;
  * `buckets` rows. From version 3 Thai, Lao, Khmer, Burmese and Japanese kana are split into words (see Tokenizer).
  */
 export class Featurizer {
-  private readonly normalizer = new TextNormalizer();
+  private readonly normalizer: TextNormalizer;
   private readonly tokenizer: Tokenizer;
   /** Reused buffer of hashed buckets: featurize runs once per message on the serving path. */
   private scratch = new Int32Array(1024);
@@ -36,6 +36,7 @@ export class Featurizer {
         `featurizer version ${config.version} is not supported (this build implements ${SUPPORTED_FEATURIZER_VERSIONS.join(', ')})`,
       );
     }
+    this.normalizer = new TextNormalizer({ keepJapaneseKanji: config.version >= 3 });
     this.tokenizer = new Tokenizer({ segmentUnspacedScripts: config.version >= 3 });
   }
 
