@@ -1,6 +1,7 @@
 import type { Permission } from '../../../src/common/access/permission.ts';
 import type { Role } from '../../../src/common/access/role.ts';
 import type { Violation } from '../../../src/common/errors/request-validation.error.ts';
+import type { AuditRecord } from '../../../src/modules/audit/audit-entry.ts';
 import type {
   Conversation,
   Disposition,
@@ -156,22 +157,7 @@ export interface AuditFilters {
 }
 
 /** One audit event as auditors see it; personal data in `details` is already a keyed hash. */
-export interface AuditEvent {
-  seq: number;
-  occurredAt: string;
-  actorKind: string;
-  actorId: string;
-  actorRoles: string[];
-  action: string;
-  targetType: string | null;
-  targetId: string | null;
-  outcome: string;
-  sourceAddress: string | null;
-  requestId: string | null;
-  details: Record<string, unknown>;
-  prevHash: string;
-  rowHash: string;
-}
+export type AuditEvent = Omit<AuditRecord, 'hashAlg'>;
 
 export interface AuditEventPage {
   items: AuditEvent[];

@@ -1,11 +1,12 @@
 /** The knowledge API's shapes as the console uses them (backend/src/modules/knowledge/dto and bot/dto). */
+import type { DraftAction, StoredDraft } from '../../../src/modules/knowledge/draft.ts';
 import type {
-  DraftState,
   KnowledgeContent,
   KnowledgeKind,
   KnowledgeLanguage,
 } from '../../../src/modules/knowledge/knowledge-item.ts';
 import type { ReleaseDiff } from '../../../src/modules/knowledge/release-diff.ts';
+import type { Wire } from './wire.ts';
 
 export {
   type AnswerChannel,
@@ -19,27 +20,12 @@ export {
 export type { FieldChange, ReleaseDiff } from '../../../src/modules/knowledge/release-diff.ts';
 export { type SpreadsheetFormat, spreadsheetMediaTypes } from '../../../src/modules/knowledge/spreadsheet-format.ts';
 
-export interface KnowledgeDraft {
-  id: string;
-  itemId: string;
-  kind: KnowledgeKind;
-  language: KnowledgeLanguage;
-  action: 'upsert' | 'delete';
-  content: KnowledgeContent | null;
-  authorId: string;
-  authorName: string | null;
-  state: DraftState;
-  releaseNumber: number | null;
-  decidedBy: string | null;
-  decisionNote: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
+export type KnowledgeDraft = Wire<StoredDraft>;
 
 /** POST /api/v1/knowledge/drafts. */
 export interface NewDraft {
   itemId: string;
-  action: 'upsert' | 'delete';
+  action: DraftAction;
   kind?: KnowledgeKind;
   language?: KnowledgeLanguage;
   content?: KnowledgeContent;

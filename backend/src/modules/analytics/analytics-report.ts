@@ -1,5 +1,49 @@
-import type { AgentLoad, ConversationCounts, DayCount, HourCount, ServiceTimes } from './analytics.repository.ts';
 import type { AnalyticsFilter } from './analytics-filter.ts';
+
+export interface ConversationCounts {
+  total: number;
+  engaged: number;
+  botResolved: number;
+  handedOff: number;
+  botTurns: number;
+  unanswered: number;
+}
+
+export interface ServiceTimes {
+  firstResponseSeconds: number | null;
+  firstResponses: number;
+  responseSeconds: number | null;
+  responses: number;
+  queueWaitSeconds: number | null;
+  maxQueueWaitSeconds: number | null;
+  servedFromQueue: number;
+  handleSeconds: number | null;
+  handled: number;
+}
+
+export interface AgentLoad {
+  agentId: string;
+  displayName: string | null;
+  /** Conversations of the filter the agent spent time in during the range. */
+  conversations: number;
+  /** Handle time: the agent's time in those conversations, inside the range. */
+  servedSeconds: number;
+  /** Time the agent was online or busy, inside the range. */
+  availableSeconds: number;
+  /** Capacity × available time: each available stretch weighted by the capacity the agent had then. */
+  seatSeconds: number;
+}
+
+export interface HourCount {
+  hour: number;
+  conversations: number;
+  messages: number;
+}
+
+export interface DayCount {
+  day: string;
+  conversations: number;
+}
 
 /** One entry of a top list: a knowledge item (hits) or the label the bot found closest (misses). */
 export interface RankedItem {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AnalyticsFilter } from './analytics-filter.ts';
+import type { AgentLoad, ConversationCounts, DayCount, HourCount, ServiceTimes } from './analytics-report.ts';
 
 /**
  * The conversations a report covers, with their routing entry. Every figure starts from this, so all of them agree on
@@ -15,54 +16,9 @@ const SCOPE = `scope AS (
 
 const SECONDS = (interval: string) => `extract(epoch FROM ${interval})::float8`;
 
-export interface ConversationCounts {
-  total: number;
-  engaged: number;
-  botResolved: number;
-  handedOff: number;
-  botTurns: number;
-  unanswered: number;
-}
-
-export interface ServiceTimes {
-  firstResponseSeconds: number | null;
-  firstResponses: number;
-  responseSeconds: number | null;
-  responses: number;
-  queueWaitSeconds: number | null;
-  maxQueueWaitSeconds: number | null;
-  servedFromQueue: number;
-  handleSeconds: number | null;
-  handled: number;
-}
-
-export interface AgentLoad {
-  agentId: string;
-  displayName: string | null;
-  /** Conversations of the filter the agent spent time in during the range. */
-  conversations: number;
-  /** Handle time: the agent's time in those conversations, inside the range. */
-  servedSeconds: number;
-  /** Time the agent was online or busy, inside the range. */
-  availableSeconds: number;
-  /** Capacity × available time: each available stretch weighted by the capacity the agent had then. */
-  seatSeconds: number;
-}
-
 export interface Ranked {
   key: string;
   count: number;
-}
-
-export interface HourCount {
-  hour: number;
-  conversations: number;
-  messages: number;
-}
-
-export interface DayCount {
-  day: string;
-  conversations: number;
 }
 
 /**

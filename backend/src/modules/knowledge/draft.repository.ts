@@ -1,26 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { DraftState, KnowledgeContent, KnowledgeKind, KnowledgeLanguage } from './knowledge-item.ts';
-
-export type DraftAction = 'upsert' | 'delete';
-
-export interface StoredDraft {
-  id: string;
-  itemId: string;
-  kind: KnowledgeKind;
-  language: KnowledgeLanguage;
-  action: DraftAction;
-  content: KnowledgeContent | null;
-  authorId: string;
-  authorName: string | null;
-  state: DraftState;
-  releaseNumber: number | null;
-  decidedBy: string | null;
-  decisionNote: string | null;
-  createdAt: Date;
-  updatedAt: Date;
-}
+import type { StoredDraft } from './draft.ts';
+import type { DraftState, KnowledgeContent } from './knowledge-item.ts';
 
 export type NewDraft = Pick<StoredDraft, 'id' | 'itemId' | 'action' | 'content' | 'authorId' | 'authorName' | 'state'>;
 

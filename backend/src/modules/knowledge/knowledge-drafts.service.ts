@@ -5,7 +5,8 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../../common/access/index.ts';
 import { RequestValidationError } from '../../common/errors/request-validation.error.ts';
 import { contentRuleViolations } from './content-rules.ts';
-import { DraftRepository, type NewDraft, type StoredDraft } from './draft.repository.ts';
+import { DraftRepository, type NewDraft } from './draft.repository.ts';
+import type { StoredDraft } from './draft.ts';
 import { type ItemIdentity, ItemRepository } from './item.repository.ts';
 import {
   DraftNotFoundError,

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { Actor } from '../../common/access/index.ts';
-import { DraftRepository, type StoredDraft } from './draft.repository.ts';
+import { DraftRepository } from './draft.repository.ts';
+import type { StoredDraft } from './draft.ts';
 import {
   ConflictingDraftsError,
   DraftNotFoundError,

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { StoredDraft } from '../draft.repository.ts';
+import type { StoredDraft } from '../draft.ts';
 import { type DraftState, draftStates, knowledgeKinds, knowledgeLanguages } from '../knowledge-item.ts';
 import { KnowledgeContentDto } from './knowledge-content.dto.ts';
 
