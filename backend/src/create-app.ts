@@ -24,7 +24,9 @@ export async function createApp(options: CreateAppOptions): Promise<NestFastifyA
     genReqId: requestIdFor,
     // Close idle keep-alive sockets at shutdown so draining ends as soon as in-flight requests finish.
     forceCloseConnections: 'idle',
-    routerOptions: { ignoreTrailingSlash: true },
+    // A path parameter up to 1,000 characters reaches the route's own rules, which name it (Fastify's default of 100
+    // answered longer ones with its own 414 body, before any rule of ours).
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 1000 },
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(options), adapter, {
     logger: new PinoNestLogger(logger),

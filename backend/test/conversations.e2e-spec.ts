@@ -230,6 +230,19 @@ describe('conversations through the widget socket and the open REST API', () => 
     expect(tooLong.body.violations).toEqual([expect.objectContaining({ field: 'text', rule: 'isLength' })]);
     const badPath = await rest('GET', '/api/v1/conversations/not-a-uuid/messages');
     expect(badPath.body.violations).toEqual([expect.objectContaining({ field: 'id', rule: 'isUuid' })]);
+    // What reached PostgreSQL or a service as it came, and failed there with a 500 the widget would resend into.
+    const rules = (body: { violations?: { field: string; rule: string }[] }) =>
+      body.violations?.map((v) => `${v.field}:${v.rule}`);
+    const nul = { clientMessageId: 'nul', text: 'a\u0000b' };
+    expect(rules((await rest('POST', `/api/v1/conversations/${conversation.id}/messages`, nul)).body)).toEqual([
+      'text:noNulCharacter',
+    ]);
+    expect(rules((await client.call('send', { conversationId: conversation.id, ...nul })).error)).toEqual([
+      'text:noNulCharacter',
+    ]);
+    const farAhead = await rest('GET', `/api/v1/conversations/${conversation.id}/messages?afterSeq=99999999999`);
+    expect(rules(farAhead.body)).toEqual(['afterSeq:max']);
+    expect(rules((await rest('POST', '/api/v1/conversations', { language: null })).body)).toEqual(['language:isIn']);
   });
 
   it('refuses a socket without a valid visitor token', async () => {

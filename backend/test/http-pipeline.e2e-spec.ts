@@ -73,6 +73,21 @@ describe('the HTTP pipeline', () => {
     );
   });
 
+  it('refuses what PostgreSQL or the validator cannot take, naming the field: a NUL character, deep nesting', async () => {
+    const violationsOf = async (body: string) => {
+      const response = await post('/probe/items', body);
+      return { status: response.status, violations: ((await response.json()) as ErrorBody).violations };
+    };
+    expect(await violationsOf(JSON.stringify({ name: 'a\u0000b' }))).toEqual({
+      status: 400,
+      violations: [{ field: 'name', rule: 'noNulCharacter', message: expect.any(String) }],
+    });
+    expect(await violationsOf(`{"name":"x","labels":${'['.repeat(500)}${']'.repeat(500)}}`)).toEqual({
+      status: 400,
+      violations: [{ field: expect.stringMatching(/^labels/), rule: 'maxDepth', message: expect.any(String) }],
+    });
+  });
+
   it('answers a server error with the request id and nothing internal', async () => {
     const response = await fetch(`${kefu.baseUrl}/probe/broken`, { headers: { 'x-request-id': 'trace-0123456789' } });
     expect(response.status).toBe(500);

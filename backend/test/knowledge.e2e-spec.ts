@@ -237,6 +237,40 @@ describe('the knowledge base: drafts, maker-checker publishing, retraining and r
     expect(noAnswer.body.violations).toEqual([
       expect.objectContaining({ field: 'content.answers.default', rule: 'requiredForKind' }),
     ]);
+    // Arrays where one object belongs, and a missing content, were stored as they came (or failed with a 500).
+    const answer = { text: '请拨打热线。', links: [{ title: '热线', url: 'https://bank.example/hotline' }] };
+    const content = { question: '新问题', similar: ['新说法'], category: '测试', tags: [] };
+    const shapes = [
+      [{ content: { ...content, answers: { default: [answer] } } }, 'content.answers.default:isObject'],
+      [
+        { content: { ...content, answers: { default: { ...answer, links: [answer.links] } } } },
+        'content.answers.default.links:isObject',
+      ],
+      [{ content: [{ ...content, answers: { default: answer } }] }, 'content:isObject'],
+      [{}, 'content:isObject'],
+      [{ content: { ...content, answers: { default: answer }, expiresAt: null } }, 'content.expiresAt:isIso8601'],
+    ] as const;
+    for (const [body, rule] of shapes) {
+      const refused = await call('POST', '/drafts', editor, {
+        itemId: 'zh-new-item',
+        action: 'upsert',
+        kind: 'faq',
+        language: 'zh',
+        ...body,
+      });
+      expect({
+        status: refused.status,
+        rules: refused.body.violations?.map((v: { field: string; rule: string }) => `${v.field}:${v.rule}`),
+      }).toEqual({ status: 400, rules: expect.arrayContaining([rule]) });
+    }
+    const badRelease = await call('GET', '/releases/abc', editor);
+    expect(badRelease.body.violations).toEqual([expect.objectContaining({ field: 'number', rule: 'isInt' })]);
+    expect((await call('GET', '/releases/2147483648', editor)).status).toBe(400);
+    for (const id of ['abc', 'a'.repeat(150)]) {
+      expect((await call('GET', `/drafts/${id}`, editor)).body.violations).toEqual([
+        expect.objectContaining({ field: 'id', rule: 'isUuid' }),
+      ]);
+    }
   });
 
   it('numbers releases published at the same moment one after the other, losing neither', async () => {

@@ -71,6 +71,7 @@ describe('personal data end to end: masked, revealed with a reason, searchable, 
     const request = { profileId: ids[0], field: 'idNumber', reason: '客户来电办理挂失，需核对身份证号' };
     expect((await agent('POST', 'privacy/reveal', request)).status).toBe(403);
     expect((await supervisor('POST', 'privacy/reveal', { ...request, reason: '核对' })).status).toBe(400);
+    expect((await supervisor('POST', 'privacy/reveal', { ...request, reason: ' '.repeat(12) })).status).toBe(400);
     const revealed = await supervisor('POST', 'privacy/reveal', request);
     expect(revealed).toEqual({
       status: 200,
@@ -99,14 +100,29 @@ describe('personal data end to end: masked, revealed with a reason, searchable, 
       'SELECT name_ciphertext, id_number_ciphertext FROM customer_profiles WHERE id = $1',
       [victim],
     );
-    const hold = await securityAdmin('POST', 'privacy/legal-holds', {
-      dataClass: 'customer-profiles',
-      subjectId: victim,
-      reason: '诉讼保全 (2026) 京0105民初1234号',
+    // A hold names an existing profile, however its id is written, or is refused: one that covers nobody protects nothing.
+    const order = { dataClass: 'customer-profiles', reason: '诉讼保全 (2026) 京0105民初1234号' };
+    const refusal = async (body: object) => {
+      const { status, body: error } = await securityAdmin('POST', 'privacy/legal-holds', { ...order, ...body });
+      return { status, violations: error.violations?.map((v: { field: string; rule: string }) => `${v.field}:${v.rule}`) };
+    };
+    expect(await refusal({ subjectId: 'abc' })).toEqual({ status: 400, violations: ['subjectId:isUuid'] });
+    expect(await refusal({ subjectId: '' })).toEqual({ status: 400, violations: ['subjectId:isUuid'] });
+    expect(await refusal({ dataClass: 'transcripts', subjectId: victim })).toEqual({
+      status: 400,
+      violations: ['subjectId:customerProfilesOnly'],
     });
+    expect(await refusal({ subjectId: '00000000-0000-4000-8000-000000000000' })).toEqual({
+      status: 404,
+      violations: undefined,
+    });
+    const hold = await securityAdmin('POST', 'privacy/legal-holds', { ...order, subjectId: victim.toUpperCase() });
     expect(hold.status).toBe(201);
+    expect(hold.body.subjectId).toBe(victim);
     const reason = { reason: 'PIPL Art. 47 request, ticket PRIV-2026-0042' };
     expect((await securityAdmin('POST', `privacy/customer-profiles/${victim}/erasure`, reason)).status).toBe(409);
+    const shouted = `privacy/customer-profiles/${victim.toUpperCase()}/erasure`;
+    expect((await securityAdmin('POST', shouted, reason)).status).toBe(409);
     expect((await securityAdmin('POST', `privacy/legal-holds/${hold.body.id}/release`, {})).status).toBe(200);
     expect((await agent('POST', `privacy/customer-profiles/${victim}/erasure`, reason)).status).toBe(403);
 

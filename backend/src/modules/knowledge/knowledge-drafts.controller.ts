@@ -1,6 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { type Actor, CurrentActor, Permission, RequirePermission } from '../../common/access/index.ts';
+import { uuidParam } from '../../common/errors/uuid-param.pipe.ts';
 import { CreateDraftRequest } from './dto/create-draft.request.ts';
 import { RejectDraftRequest } from './dto/decision.request.ts';
 import { DraftResponse } from './dto/draft.response.ts';
@@ -43,14 +44,14 @@ export class KnowledgeDraftsController {
   @Get(':id')
   @RequirePermission(Permission.KnowledgeRead)
   @ApiOkResponse({ type: DraftResponse })
-  async get(@Param('id', ParseUUIDPipe) id: string): Promise<DraftResponse> {
+  async get(@Param('id', uuidParam('id')) id: string): Promise<DraftResponse> {
     return DraftResponse.of(await this.drafts.get(id));
   }
 
   @Get(':id/diff')
   @RequirePermission(Permission.KnowledgeRead)
   @ApiOkResponse({ type: ReleaseDiffResponse, description: 'What publishing this draft would change, field by field' })
-  diff(@Param('id', ParseUUIDPipe) id: string): Promise<ReleaseDiffResponse> {
+  diff(@Param('id', uuidParam('id')) id: string): Promise<ReleaseDiffResponse> {
     return this.drafts.diff(id);
   }
 
@@ -59,7 +60,7 @@ export class KnowledgeDraftsController {
   @ApiOkResponse({ type: DraftResponse })
   async update(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', uuidParam('id')) id: string,
     @Body() request: UpdateDraftRequest,
   ): Promise<DraftResponse> {
     return DraftResponse.of(await this.drafts.update(actor, id, request.content));
@@ -69,7 +70,7 @@ export class KnowledgeDraftsController {
   @HttpCode(200)
   @RequirePermission(Permission.KnowledgeEdit)
   @ApiOkResponse({ type: DraftResponse })
-  async submit(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<DraftResponse> {
+  async submit(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string): Promise<DraftResponse> {
     return DraftResponse.of(await this.drafts.submit(actor, id));
   }
 
@@ -79,7 +80,7 @@ export class KnowledgeDraftsController {
   @ApiOkResponse({ type: DraftResponse })
   async reject(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', uuidParam('id')) id: string,
     @Body() request: RejectDraftRequest,
   ): Promise<DraftResponse> {
     return DraftResponse.of(await this.drafts.reject(actor, id, request.reason));

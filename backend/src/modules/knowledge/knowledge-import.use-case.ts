@@ -104,6 +104,12 @@ export async function parseTable(table: Table): Promise<{
     if (index % ROWS_PER_TURN === ROWS_PER_TURN - 1) await new Promise((resolve) => setImmediate(resolve));
     const rowNumber = index + 2;
     if (cells.every((cell) => cell.trim() === '')) continue;
+    // PostgreSQL cannot store U+0000 in text.
+    const withNul = cells.findIndex((cell) => cell.includes('\u0000'));
+    if (withNul >= 0) {
+      violations.push({ row: rowNumber, column: names[withNul] ?? '*', reason: 'must not contain the NUL character' });
+      continue;
+    }
     const record = Object.fromEntries(
       names.map((name, column) => [name, cells[column] ?? '']),
     ) as Partial<KnowledgeRow>;

@@ -1,6 +1,8 @@
-import { Body, Controller, Get, Param, ParseIntPipe, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { type Actor, CurrentActor, Permission, RequirePermission } from '../../common/access/index.ts';
+import { intParam } from '../../common/errors/int-param.pipe.ts';
+import { uuidParam } from '../../common/errors/uuid-param.pipe.ts';
 import { PublishReleaseRequest, RollbackReleaseRequest } from './dto/decision.request.ts';
 import { JobStatusResponse } from './dto/job-status.response.ts';
 import { ListItemsQuery } from './dto/list-items.query.ts';
@@ -42,7 +44,7 @@ export class KnowledgeReleasesController {
   @Get('releases/:number')
   @RequirePermission(Permission.KnowledgeRead)
   @ApiOkResponse({ type: ReleaseResponse })
-  async get(@Param('number', ParseIntPipe) number: number): Promise<ReleaseResponse> {
+  async get(@Param('number', intParam('number')) number: number): Promise<ReleaseResponse> {
     const { release, trainings } = await this.releases.get(number);
     return ReleaseResponse.full(release, trainings);
   }
@@ -52,7 +54,7 @@ export class KnowledgeReleasesController {
   @ApiCreatedResponse({ type: ReleaseResponse, description: 'A new release equal to release {number}' })
   async rollback(
     @CurrentActor() actor: Actor,
-    @Param('number', ParseIntPipe) number: number,
+    @Param('number', intParam('number')) number: number,
     @Body() request: RollbackReleaseRequest,
   ): Promise<ReleaseResponse> {
     const { release, models } = await this.rollbackRelease.execute(actor, number, request.note);
@@ -76,7 +78,7 @@ export class KnowledgeReleasesController {
   @Get('jobs/:id')
   @RequirePermission(Permission.KnowledgeRead)
   @ApiOkResponse({ type: JobStatusResponse, description: 'Progress of a retraining job' })
-  async job(@Param('id', ParseUUIDPipe) id: string): Promise<JobStatusResponse> {
+  async job(@Param('id', uuidParam('id')) id: string): Promise<JobStatusResponse> {
     return JobStatusResponse.of(await this.releases.job(id));
   }
 }

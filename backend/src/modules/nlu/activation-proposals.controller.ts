@@ -1,6 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { type Actor, CurrentActor, Permission, RequirePermission } from '../../common/access/index.ts';
+import { uuidParam } from '../../common/errors/uuid-param.pipe.ts';
 import { ActivationProposals } from './activation-proposals.service.ts';
 import { ApproveActivation } from './approve-activation.use-case.ts';
 import {
@@ -53,7 +54,7 @@ export class ActivationProposalsController {
   @ApiOkResponse({ type: ApprovedActivationResponse, description: 'Refused with 403 self_approval to the proposer' })
   async approve(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', uuidParam('id')) id: string,
   ): Promise<ApprovedActivationResponse> {
     const { proposal, model } = await this.approveActivation.execute(actor, id);
     return { ...ActivationProposalResponse.of(proposal), serving: model };
@@ -65,7 +66,7 @@ export class ActivationProposalsController {
   @ApiOkResponse({ type: ActivationProposalResponse })
   async reject(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', uuidParam('id')) id: string,
     @Body() request: RejectActivationRequest,
   ): Promise<ActivationProposalResponse> {
     return ActivationProposalResponse.of(await this.proposals.reject(actor, id, request.reason));

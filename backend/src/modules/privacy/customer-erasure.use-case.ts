@@ -42,7 +42,8 @@ export class CustomerErasure {
       if (!profile) throw new CustomerProfileNotFoundError(id);
       if (profile.erasedAt) throw new CustomerProfileNotFoundError(id, true);
       const hold = (await this.holds.active(DataClass.CustomerProfiles, manager)).find(
-        (candidate) => candidate.subjectId === null || candidate.subjectId === id,
+        // Holds placed before subject ids were stored in lower case may differ from the profile's id in case only.
+        (candidate) => candidate.subjectId === null || candidate.subjectId.toLowerCase() === profile.id,
       );
       if (hold) throw new LegalHoldActiveError(hold.id);
       const destroyedKeyIds = await this.keys.destroy(manager, customerKeyPurpose(id));

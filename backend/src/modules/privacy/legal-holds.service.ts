@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { RequestValidationError } from '../../common/errors/request-validation.error.ts';
 import { maskPersonalDataInText } from '../../common/personal-data/index.ts';
 import { AuditAction, type AuditActor, AuditOutcome, AuditTrail } from '../audit/index.ts';
-import type { DataClass } from './data-class.ts';
+import { CustomerProfileRepository } from './customer-profile.repository.ts';
+import { CustomerProfileNotFoundError } from './customer-profile-not-found.error.ts';
+import { DataClass } from './data-class.ts';
 import { type LegalHold, LegalHoldRepository } from './legal-hold.repository.ts';
 import { LegalHoldNotFoundError } from './legal-hold-not-found.error.ts';
 
@@ -14,10 +17,21 @@ import { LegalHoldNotFoundError } from './legal-hold-not-found.error.ts';
 export class LegalHolds {
   constructor(
     private readonly repository: LegalHoldRepository,
+    private readonly profiles: CustomerProfileRepository,
     private readonly trail: AuditTrail,
   ) {}
 
-  place(dataClass: DataClass, subjectId: string | null, reason: string, actor: AuditActor): Promise<LegalHold> {
+  /** A hold on one subject names an existing customer profile: a hold that covers nobody would protect nothing. */
+  async place(dataClass: DataClass, subjectId: string | null, reason: string, actor: AuditActor): Promise<LegalHold> {
+    if (subjectId !== null && dataClass !== DataClass.CustomerProfiles) {
+      throw new RequestValidationError([
+        {
+          field: 'subjectId',
+          rule: 'customerProfilesOnly',
+          message: `subjectId names one customer profile: a ${dataClass} hold covers the whole class`,
+        },
+      ]);
+    }
     const id = randomUUID();
     return this.trail.runAudited(
       {
@@ -31,14 +45,18 @@ export class LegalHolds {
           reason: maskPersonalDataInText(reason),
         },
       },
-      (manager) =>
-        this.repository.insert(manager, {
+      async (manager) => {
+        if (subjectId !== null && !(await this.profiles.byId(subjectId, manager))) {
+          throw new CustomerProfileNotFoundError(subjectId);
+        }
+        return this.repository.insert(manager, {
           id,
           dataClass,
           subjectId,
           reason: maskPersonalDataInText(reason),
           placedBy: actor.id,
-        }),
+        });
+      },
     );
   }
 

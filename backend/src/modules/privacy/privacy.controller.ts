@@ -1,6 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { type Actor, CurrentActor, Permission, RequirePermission } from '../../common/access/index.ts';
+import { uuidParam } from '../../common/errors/uuid-param.pipe.ts';
 import { CustomerErasure } from './customer-erasure.use-case.ts';
 import { CustomerProfiles } from './customer-profiles.service.ts';
 import { CreateCustomerProfileRequest } from './dto/create-customer-profile.request.ts';
@@ -40,7 +41,7 @@ export class PrivacyController {
   @Get('customer-profiles/:id')
   @RequirePermission(Permission.ConversationsHandle)
   @ApiOkResponse({ type: CustomerProfileResponse })
-  async view(@Param('id', new ParseUUIDPipe()) id: string): Promise<CustomerProfileResponse> {
+  async view(@Param('id', uuidParam('id')) id: string): Promise<CustomerProfileResponse> {
     return CustomerProfileResponse.of(await this.profiles.view(id));
   }
 
@@ -69,7 +70,7 @@ export class PrivacyController {
   @RequirePermission(Permission.KeysManage)
   @ApiOkResponse({ type: ErasureResponse })
   async erase(
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', uuidParam('id')) id: string,
     @Body() request: EraseCustomerRequest,
     @CurrentActor() actor: Actor,
   ): Promise<ErasureResponse> {
@@ -90,7 +91,7 @@ export class PrivacyController {
   @RequirePermission(Permission.KeysManage)
   @ApiOkResponse({ type: LegalHoldResponse })
   async releaseHold(
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', uuidParam('id')) id: string,
     @CurrentActor() actor: Actor,
   ): Promise<LegalHoldResponse> {
     return LegalHoldResponse.of(await this.holds.release(id, actor));

@@ -25,6 +25,12 @@ describe('custom ticket field values', () => {
     ]);
   });
 
+  it('takes a date only when it names a real day', () => {
+    const dated = (since: string) => fieldViolations(definitions, { card_type: 'debit', since }, true).length === 0;
+    expect(['2024-02-29', '2026-12-31'].map(dated)).toEqual([true, true]);
+    expect(['2026-02-30', '2025-02-29', '2026-13-01', '2026-04-31'].map(dated)).toEqual([false, false, false, false]);
+  });
+
   it('demands required fields at creation only', () => {
     expect(fieldViolations(definitions, {}, true)).toEqual([
       { field: 'fields.card_type', rule: 'required', message: 'card_type is required' },

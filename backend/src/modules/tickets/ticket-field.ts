@@ -65,7 +65,7 @@ function valueProblem(definition: FieldDefinition, value: unknown): { rule: stri
         ? undefined
         : { rule: 'isIn', message: `must be one of ${definition.options.join(', ')}` };
     case 'date':
-      return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value))
+      return typeof value === 'string' && isCalendarDate(value)
         ? undefined
         : { rule: 'isDate', message: 'must be a date as YYYY-MM-DD' };
     default: {
@@ -73,6 +73,13 @@ function valueProblem(definition: FieldDefinition, value: unknown): { rule: stri
       throw new Error(`unknown field type ${String(unhandled)}`);
     }
   }
+}
+
+/** YYYY-MM-DD naming a real day: Date.parse takes 2026-02-30 and rolls it over to 2 March. */
+function isCalendarDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const day = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === value;
 }
 
 export type FieldValues = Record<string, FieldValue>;

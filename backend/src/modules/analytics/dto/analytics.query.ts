@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsOptional, IsTimeZone, IsUUID } from 'class-validator';
+import { IsIn, IsISO8601, IsTimeZone, IsUUID } from 'class-validator';
 import { RequestValidationError } from '../../../common/errors/request-validation.error.ts';
+import { OptionalNotNull } from '../../../common/validation/optional-not-null.ts';
 import type { AnalyticsFilter } from '../analytics-filter.ts';
 
 const DAY_MS = 86_400_000;
@@ -11,32 +12,32 @@ const MAX_DAYS = 366;
 /** The filters of a report and its export: a range of start times, a channel, a skill group, a time zone. */
 export class AnalyticsQuery {
   @ApiPropertyOptional({ description: 'Start of the range (inclusive); default: 30 days before `to`' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsISO8601({ strict: true })
   from?: string;
 
   @ApiPropertyOptional({ description: 'End of the range (exclusive); default: now' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsISO8601({ strict: true })
   to?: string;
 
   @ApiPropertyOptional({ enum: ['web', 'api'], description: 'Default: both' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsIn(['web', 'api'])
   channel?: 'web' | 'api';
 
   @ApiPropertyOptional({ description: 'Only conversations routed to this skill group' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsUUID()
   groupId?: string;
 
   @ApiPropertyOptional({ default: 'Asia/Shanghai', description: 'IANA zone of the hourly and daily buckets' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsTimeZone()
   timeZone?: string;
 
   @ApiPropertyOptional({ enum: ['csv', 'xlsx'], description: 'Export only; default: xlsx' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsIn(['csv', 'xlsx'])
   format?: 'csv' | 'xlsx';
 }

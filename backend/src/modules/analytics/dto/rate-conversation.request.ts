@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsString, Max, MaxLength, Min } from 'class-validator';
+import { OptionalNotNull } from '../../../common/validation/optional-not-null.ts';
 
 export class RateConversationRequest {
   @ApiProperty({ minimum: 1, maximum: 5, description: '1 very dissatisfied … 5 very satisfied' })
@@ -9,7 +10,7 @@ export class RateConversationRequest {
   rating!: number;
 
   @ApiPropertyOptional({ maxLength: 500, description: 'Stored with personal data masked' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @MaxLength(500)
   comment?: string;

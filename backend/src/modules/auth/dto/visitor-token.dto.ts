@@ -1,9 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsJWT, IsOptional, MaxLength } from 'class-validator';
+import { IsJWT, MaxLength } from 'class-validator';
+import { OptionalNotNull } from '../../../common/validation/optional-not-null.ts';
 
 export class CreateVisitorTokenRequest {
   @ApiPropertyOptional({ description: "A JWT signed by the bank's portal vouching for a signed-in customer" })
-  @IsOptional()
+  @OptionalNotNull()
   @IsJWT()
   @MaxLength(8192)
   assertion?: string;

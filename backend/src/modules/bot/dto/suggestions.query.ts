@@ -1,16 +1,17 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsNumber, IsOptional, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsNumber, Max, Min } from 'class-validator';
+import { OptionalNotNull } from '../../../common/validation/optional-not-null.ts';
 import { DEFAULT_SIMILARITY } from '../unanswered/question-clustering.ts';
 
 export class SuggestionsQuery {
   @ApiPropertyOptional({ enum: ['zh', 'en'], default: 'zh' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsIn(['zh', 'en'])
   language: 'zh' | 'en' = 'zh';
 
   @ApiPropertyOptional({ description: 'Questions of the last this many days', default: 30 })
-  @IsOptional()
+  @OptionalNotNull()
   @Type(() => Number)
   @IsInt()
   @Min(1)
@@ -21,7 +22,7 @@ export class SuggestionsQuery {
     description: 'Cosine similarity at which two questions are grouped (docs/bot.md)',
     default: DEFAULT_SIMILARITY,
   })
-  @IsOptional()
+  @OptionalNotNull()
   @Type(() => Number)
   @IsNumber()
   @Min(0.05)
@@ -29,7 +30,7 @@ export class SuggestionsQuery {
   similarity = DEFAULT_SIMILARITY;
 
   @ApiPropertyOptional({ description: 'Smallest group reported', default: 2 })
-  @IsOptional()
+  @OptionalNotNull()
   @Type(() => Number)
   @IsInt()
   @Min(1)

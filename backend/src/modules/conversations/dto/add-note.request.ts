@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, Length, Matches } from 'class-validator';
+import { IsString, Length, Matches } from 'class-validator';
+import { OptionalNotNull } from '../../../common/validation/optional-not-null.ts';
 
 export class AddNoteRequest {
   @ApiProperty({ example: '客户情绪较急，已承诺 24 小时内回电。', description: 'Staff only; stored encrypted' })
@@ -12,7 +13,7 @@ export class AddNoteRequest {
     example: 'c-5f2b1a9e',
     description: "The draft's own id: sending it again returns the note stored the first time",
   })
-  @IsOptional()
+  @OptionalNotNull()
   @Matches(/^[A-Za-z0-9_-]{1,64}$/, { message: 'clientNoteId must be 1–64 letters, digits, _ or -' })
   clientNoteId?: string;
 }

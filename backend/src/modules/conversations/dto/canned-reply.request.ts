@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { OptionalNotNull } from '../../../common/validation/optional-not-null.ts';
 
 export class CannedReplyRequest {
   @ApiProperty({ example: '挂失指引' })
@@ -25,7 +26,7 @@ export class CannedReplyRequest {
 
 export class CannedReplyQuery {
   @ApiPropertyOptional({ description: "The global replies and this group's; absent: every reply" })
-  @IsOptional()
+  @OptionalNotNull()
   @IsUUID()
   groupId?: string;
 }

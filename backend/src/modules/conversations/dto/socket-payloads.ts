@@ -1,5 +1,7 @@
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsUUID, Min } from 'class-validator';
+import { IsInt, IsUUID, Max, Min } from 'class-validator';
+import { MAX_INTEGER_COLUMN } from '../../../common/validation/column-limits.ts';
+import { OptionalNotNull } from '../../../common/validation/optional-not-null.ts';
 import { SendMessageRequest } from './send-message.request.ts';
 
 /** `join`: follow a conversation and get what came after the last seq the client has. */
@@ -7,10 +9,11 @@ export class JoinConversationPayload {
   @IsUUID()
   conversationId!: string;
 
-  @IsOptional()
+  @OptionalNotNull()
   @Type(() => Number)
   @IsInt()
   @Min(0)
+  @Max(MAX_INTEGER_COLUMN)
   afterSeq = 0;
 }
 

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsString, Matches, ValidateIf, ValidateNested } from 'class-validator';
+import { IsIn, IsString, Matches, ValidateIf } from 'class-validator';
+import { NestedObject } from '../../../common/validation/nested.ts';
 import {
   ITEM_ID_PATTERN,
   type KnowledgeKind,
@@ -32,7 +32,6 @@ export class CreateDraftRequest {
 
   @ApiPropertyOptional({ type: KnowledgeContentDto, description: 'Required with upsert' })
   @ValidateIf((request: CreateDraftRequest) => request.action === 'upsert')
-  @ValidateNested()
-  @Type(() => KnowledgeContentDto)
+  @NestedObject(() => KnowledgeContentDto)
   content?: KnowledgeContentDto;
 }

@@ -1,17 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  IsUUID,
-  MaxLength,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsNotEmpty, IsString, IsUUID, MaxLength } from 'class-validator';
+import { OptionalNotNull } from '../../../common/validation/optional-not-null.ts';
+import { Trimmed } from '../../../common/validation/trimmed.ts';
 
 export class RejectDraftRequest {
   @ApiProperty({ example: '答案中的办理时限与最新规定不符' })
+  @Trimmed()
   @IsString()
   @IsNotEmpty()
   @MaxLength(1000)
@@ -27,7 +21,7 @@ export class PublishReleaseRequest {
   draftIds!: string[];
 
   @ApiPropertyOptional({ example: '11月挂失流程调整' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @MaxLength(1000)
   note?: string;
@@ -35,7 +29,7 @@ export class PublishReleaseRequest {
 
 export class RollbackReleaseRequest {
   @ApiPropertyOptional({ example: '新答案有误，恢复上一版' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @MaxLength(1000)
   note?: string;

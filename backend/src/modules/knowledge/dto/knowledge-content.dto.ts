@@ -1,19 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
   IsISO8601,
   IsNotEmpty,
-  IsObject,
-  IsOptional,
   IsString,
   IsUrl,
   Matches,
   MaxLength,
-  ValidateNested,
 } from 'class-validator';
+import { NestedObject, NestedObjects } from '../../../common/validation/nested.ts';
+import { OptionalNotNull } from '../../../common/validation/optional-not-null.ts';
 import type { AnswerChannel, ChannelAnswer, KnowledgeContent } from '../knowledge-item.ts';
 import { IsSafeRichText } from './safe-rich-text.validator.ts';
 
@@ -39,30 +37,25 @@ export class ChannelAnswerDto implements ChannelAnswer {
   text!: string;
 
   @ApiProperty({ type: [AnswerLinkDto] })
-  @IsArray()
+  @NestedObjects(() => AnswerLinkDto)
   @ArrayMaxSize(20)
-  @ValidateNested({ each: true })
-  @Type(() => AnswerLinkDto)
   links: AnswerLinkDto[] = [];
 }
 
 export class ChannelAnswersDto implements Partial<Record<AnswerChannel, ChannelAnswer>> {
   @ApiPropertyOptional({ type: ChannelAnswerDto, description: 'Required for faq and chitchat items' })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => ChannelAnswerDto)
+  @OptionalNotNull()
+  @NestedObject(() => ChannelAnswerDto)
   default?: ChannelAnswerDto;
 
   @ApiPropertyOptional({ type: ChannelAnswerDto, description: 'Shown in the web widget instead of default' })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => ChannelAnswerDto)
+  @OptionalNotNull()
+  @NestedObject(() => ChannelAnswerDto)
   web?: ChannelAnswerDto;
 
   @ApiPropertyOptional({ type: ChannelAnswerDto, description: 'Returned by the open API instead of default' })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => ChannelAnswerDto)
+  @OptionalNotNull()
+  @NestedObject(() => ChannelAnswerDto)
   api?: ChannelAnswerDto;
 }
 
@@ -84,9 +77,7 @@ export class KnowledgeContentDto implements KnowledgeContent {
   similar!: string[];
 
   @ApiProperty({ type: ChannelAnswersDto })
-  @IsObject()
-  @ValidateNested()
-  @Type(() => ChannelAnswersDto)
+  @NestedObject(() => ChannelAnswersDto)
   answers!: ChannelAnswersDto;
 
   @ApiProperty({ description: 'Path in the category tree, `/`-separated', example: '银行卡/挂失' })
@@ -104,12 +95,12 @@ export class KnowledgeContentDto implements KnowledgeContent {
   tags: string[] = [];
 
   @ApiPropertyOptional({ description: 'ISO 8601; absent: effective at once', example: '2026-12-01T00:00:00+08:00' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsISO8601({ strict: true })
   effectiveFrom?: string;
 
   @ApiPropertyOptional({ description: 'ISO 8601; absent: never expires' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsISO8601({ strict: true })
   expiresAt?: string;
 
@@ -117,7 +108,7 @@ export class KnowledgeContentDto implements KnowledgeContent {
     type: [String],
     description: 'Questions kept out of training; the retraining gate scores models on them',
   })
-  @IsOptional()
+  @OptionalNotNull()
   @IsArray()
   @ArrayMaxSize(200)
   @IsString({ each: true })

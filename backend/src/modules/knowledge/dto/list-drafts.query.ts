@@ -1,11 +1,12 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional } from 'class-validator';
+import { IsIn } from 'class-validator';
+import { OptionalNotNull } from '../../../common/validation/optional-not-null.ts';
 import { PageLimit } from '../../../common/validation/page-limit.ts';
 import { type DraftState, draftStates } from '../knowledge-item.ts';
 
 export class ListDraftsQuery {
   @ApiPropertyOptional({ enum: draftStates })
-  @IsOptional()
+  @OptionalNotNull()
   @IsIn(draftStates)
   state?: DraftState;
 

@@ -1,15 +1,16 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional } from 'class-validator';
+import { IsIn } from 'class-validator';
+import { OptionalNotNull } from '../../../common/validation/optional-not-null.ts';
 import { type KnowledgeKind, type KnowledgeLanguage, knowledgeKinds, knowledgeLanguages } from '../knowledge-item.ts';
 
 export class ListItemsQuery {
   @ApiPropertyOptional({ enum: knowledgeLanguages })
-  @IsOptional()
+  @OptionalNotNull()
   @IsIn(knowledgeLanguages)
   language?: KnowledgeLanguage;
 
   @ApiPropertyOptional({ enum: knowledgeKinds })
-  @IsOptional()
+  @OptionalNotNull()
   @IsIn(knowledgeKinds)
   kind?: KnowledgeKind;
 }

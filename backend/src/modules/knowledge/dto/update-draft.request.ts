@@ -1,12 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsDefined, ValidateNested } from 'class-validator';
+import { NestedObject } from '../../../common/validation/nested.ts';
 import { KnowledgeContentDto } from './knowledge-content.dto.ts';
 
 export class UpdateDraftRequest {
   @ApiProperty({ type: KnowledgeContentDto })
-  @IsDefined()
-  @ValidateNested()
-  @Type(() => KnowledgeContentDto)
+  @NestedObject(() => KnowledgeContentDto)
   content!: KnowledgeContentDto;
 }

@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsIn, IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
+import { OptionalNotNull } from '../../../common/validation/optional-not-null.ts';
 import { PageLimit } from '../../../common/validation/page-limit.ts';
+import { Trimmed } from '../../../common/validation/trimmed.ts';
 import type { StoredProposal } from '../activation-proposal.repository.ts';
 import { type ProposalState, proposalStates } from '../proposal-state.ts';
 import { MODEL_NAME_PATTERN, ModelStatusResponse, PACKAGE_PATTERN } from './model-status.dto.ts';
@@ -17,7 +19,7 @@ export class ProposeActivationRequest {
   package!: string;
 
   @ApiPropertyOptional({ example: '候选模型在新增问题上表现更好' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @MaxLength(1000)
   note?: string;
@@ -25,6 +27,7 @@ export class ProposeActivationRequest {
 
 export class RejectActivationRequest {
   @ApiProperty({ example: '留出集准确率下降，暂不上线' })
+  @Trimmed()
   @IsString()
   @IsNotEmpty()
   @MaxLength(1000)
@@ -33,7 +36,7 @@ export class RejectActivationRequest {
 
 export class ListProposalsQuery {
   @ApiPropertyOptional({ enum: proposalStates })
-  @IsOptional()
+  @OptionalNotNull()
   @IsIn(proposalStates)
   state?: ProposalState;
 

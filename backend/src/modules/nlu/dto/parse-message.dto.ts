@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsIn, IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { OptionalNotNull } from '../../../common/validation/optional-not-null.ts';
 
 export class ParseMessageRequest {
   @ApiProperty({ example: '我的信用卡丢了怎么办' })
@@ -9,7 +10,7 @@ export class ParseMessageRequest {
   text!: string;
 
   @ApiPropertyOptional({ enum: ['zh', 'en'], description: 'Detected from the text when absent' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsIn(['zh', 'en'])
   language?: 'zh' | 'en';
 }

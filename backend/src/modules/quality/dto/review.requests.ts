@@ -1,19 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  IsBoolean,
-  IsIn,
-  IsNumber,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Length,
-  Matches,
-  Max,
-  Min,
-  ValidateIf,
-} from 'class-validator';
+import { IsBoolean, IsIn, IsNumber, IsString, IsUUID, Length, Matches, Max, Min, ValidateIf } from 'class-validator';
 import { SLUG } from '../../../common/errors/slug-param.pipe.ts';
+import { OptionalNotNull } from '../../../common/validation/optional-not-null.ts';
 import { PageLimit } from '../../../common/validation/page-limit.ts';
+import { Trimmed } from '../../../common/validation/trimmed.ts';
 import { type ReviewState, reviewStates } from '../review-state.ts';
 
 export class RequestReviewRequest {
@@ -28,7 +18,7 @@ export class RequestReviewRequest {
 
 export class ReviewQuery {
   @ApiPropertyOptional({ enum: reviewStates, default: 'pending' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsIn(reviewStates)
   state?: ReviewState;
 
@@ -44,6 +34,7 @@ export class SubmitReviewRequest {
   total!: number;
 
   @ApiProperty()
+  @Trimmed()
   @IsString()
   @Length(1, 2000)
   comment!: string;
@@ -51,6 +42,7 @@ export class SubmitReviewRequest {
 
 export class AppealRequest {
   @ApiProperty({ description: 'Why the agent thinks the review is wrong' })
+  @Trimmed()
   @IsString()
   @Length(1, 2000)
   reason!: string;
@@ -69,6 +61,7 @@ export class DecideAppealRequest {
   total?: number;
 
   @ApiProperty()
+  @Trimmed()
   @IsString()
   @Length(1, 2000)
   comment!: string;

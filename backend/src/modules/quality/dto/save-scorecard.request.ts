@@ -1,19 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsBoolean,
-  IsNumber,
-  IsOptional,
-  IsString,
-  Length,
-  Matches,
-  Max,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsNumber, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { SLUG } from '../../../common/errors/slug-param.pipe.ts';
+import { NestedObjects } from '../../../common/validation/nested.ts';
+import { OptionalNotNull } from '../../../common/validation/optional-not-null.ts';
 
 export class ScorecardItemRequest {
   @ApiProperty({ example: 'forbidden-words' })
@@ -35,10 +24,9 @@ export class SaveScorecardRequest {
   name!: string;
 
   @ApiProperty({ type: [ScorecardItemRequest] })
+  @NestedObjects(() => ScorecardItemRequest)
   @ArrayMinSize(1)
   @ArrayMaxSize(100)
-  @ValidateNested({ each: true })
-  @Type(() => ScorecardItemRequest)
   items!: ScorecardItemRequest[];
 
   @ApiProperty({ description: 'The default scorecard scores every closed conversation; there is one at most' })
@@ -46,14 +34,14 @@ export class SaveScorecardRequest {
   isDefault!: boolean;
 
   @ApiPropertyOptional({ description: 'Scores below this total go to the reviewers (复核)', default: 80 })
-  @IsOptional()
+  @OptionalNotNull()
   @IsNumber({ maxDecimalPlaces: 1 })
   @Min(0)
   @Max(100)
   reviewBelow?: number;
 
   @ApiPropertyOptional({ description: 'Percent of the other scores sampled for review', default: 5 })
-  @IsOptional()
+  @OptionalNotNull()
   @IsNumber({ maxDecimalPlaces: 1 })
   @Min(0)
   @Max(100)

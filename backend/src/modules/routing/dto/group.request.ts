@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -13,8 +12,9 @@ import {
   Matches,
   Max,
   Min,
-  ValidateNested,
 } from 'class-validator';
+import { NestedObject, NestedObjects } from '../../../common/validation/nested.ts';
+import { OptionalNotNull } from '../../../common/validation/optional-not-null.ts';
 import { type Strategy, strategies } from '../routing.ts';
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
@@ -43,11 +43,9 @@ export class WorkingHoursDto {
   timezone!: string;
 
   @ApiProperty({ type: [WorkingWindowDto] })
-  @IsArray()
+  @NestedObjects(() => WorkingWindowDto)
   @ArrayMinSize(1)
   @ArrayMaxSize(50)
-  @ValidateNested({ each: true })
-  @Type(() => WorkingWindowDto)
   windows!: WorkingWindowDto[];
 }
 
@@ -59,43 +57,41 @@ export class CreateGroupRequest {
   name!: string;
 
   @ApiPropertyOptional({ enum: strategies, default: 'least-busy' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsIn(strategies)
   strategy: Strategy = 'least-busy';
 
   @ApiPropertyOptional({ type: WorkingHoursDto, nullable: true, description: 'Absent or null: always open' })
   @IsOptional()
-  @ValidateNested()
-  @Type(() => WorkingHoursDto)
+  @NestedObject(() => WorkingHoursDto)
   workingHours: WorkingHoursDto | null = null;
 
   @ApiPropertyOptional({ type: Boolean, default: false, description: "Receives the bot's handoffs (one at a time)" })
-  @IsOptional()
+  @OptionalNotNull()
   @IsBoolean()
   handoffDefault: boolean = false;
 }
 
 export class UpdateGroupRequest {
   @ApiPropertyOptional()
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @Length(1, 100)
   @Matches(/\S/, { message: 'name must not be blank' })
   name?: string;
 
   @ApiPropertyOptional({ enum: strategies })
-  @IsOptional()
+  @OptionalNotNull()
   @IsIn(strategies)
   strategy?: Strategy;
 
   @ApiPropertyOptional({ type: WorkingHoursDto, nullable: true, description: 'null: always open' })
   @IsOptional()
-  @ValidateNested()
-  @Type(() => WorkingHoursDto)
+  @NestedObject(() => WorkingHoursDto)
   workingHours?: WorkingHoursDto | null;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @OptionalNotNull()
   @IsBoolean()
   handoffDefault?: boolean;
 }

@@ -1,10 +1,11 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsUUID } from 'class-validator';
+import { IsUUID } from 'class-validator';
+import { OptionalNotNull } from '../../../common/validation/optional-not-null.ts';
 import { PageLimit } from '../../../common/validation/page-limit.ts';
 
 export class LiveQuery {
   @ApiPropertyOptional()
-  @IsOptional()
+  @OptionalNotNull()
   @IsUUID()
   groupId?: string;
 

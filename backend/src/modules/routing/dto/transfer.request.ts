@@ -1,18 +1,19 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { IsString, IsUUID, Length } from 'class-validator';
 import { RequestValidationError } from '../../../common/errors/request-validation.error.ts';
+import { OptionalNotNull } from '../../../common/validation/optional-not-null.ts';
 import type { TransferTarget } from '../conversation-transfer.use-case.ts';
 
 /** Exactly one of agentId and groupId. */
 export class TransferRequest {
   @ApiPropertyOptional({ description: 'Hand the conversation to this agent (online or busy, with room)' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @Length(1, 200)
   agentId?: string;
 
   @ApiPropertyOptional({ description: "Put the conversation back in this group's queue" })
-  @IsOptional()
+  @OptionalNotNull()
   @IsUUID()
   groupId?: string;
 

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsObject, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { IsIn, IsObject, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { OptionalNotNull } from '../../../common/validation/optional-not-null.ts';
 import { type FieldValue, type TicketPriority, ticketPriorities } from '../ticket.ts';
 
 export class CreateTicketRequest {
@@ -18,23 +19,23 @@ export class CreateTicketRequest {
   description!: string;
 
   @ApiPropertyOptional({ enum: ticketPriorities, default: 'normal', description: 'Sets the SLA deadline' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsIn(ticketPriorities)
   priority: TicketPriority = 'normal';
 
   @ApiPropertyOptional({ description: 'The conversation this ticket follows up; you must be able to read it' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsUUID()
   conversationId?: string;
 
   @ApiPropertyOptional({ description: 'Staff subject id of the assignee' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @Length(1, 200)
   assigneeId?: string;
 
   @ApiPropertyOptional({ description: 'Custom field values by key, checked against GET /api/v1/tickets/fields' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsObject()
   fields?: Record<string, FieldValue>;
 }

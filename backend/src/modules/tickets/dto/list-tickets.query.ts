@@ -1,22 +1,23 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsString, IsUUID, Max, Min } from 'class-validator';
+import { OptionalNotNull } from '../../../common/validation/optional-not-null.ts';
 import { PageLimit } from '../../../common/validation/page-limit.ts';
 import { type TicketStatus, ticketStatuses } from '../ticket.ts';
 
 export class ListTicketsQuery {
   @ApiPropertyOptional({ enum: ticketStatuses })
-  @IsOptional()
+  @OptionalNotNull()
   @IsIn(ticketStatuses)
   status?: TicketStatus;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   assigneeId?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @OptionalNotNull()
   @IsUUID()
   conversationId?: string;
 
@@ -26,7 +27,7 @@ export class ListTicketsQuery {
 
 export class SlaWarningsQuery {
   @ApiPropertyOptional({ default: 60, description: 'Also list tickets due within this many minutes' })
-  @IsOptional()
+  @OptionalNotNull()
   @Type(() => Number)
   @IsInt()
   @Min(0)

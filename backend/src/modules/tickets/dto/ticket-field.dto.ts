@@ -1,15 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsBoolean,
-  IsIn,
-  IsOptional,
-  IsString,
-  Length,
-  ValidateIf,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsString, Length, ValidateIf } from 'class-validator';
+import { OptionalNotNull } from '../../../common/validation/optional-not-null.ts';
 import { type FieldType, fieldTypes } from '../ticket-field.ts';
 
 /** The definition of one custom field; its key is in the path. */
@@ -33,7 +24,7 @@ export class TicketFieldRequest {
   options: string[] = [];
 
   @ApiPropertyOptional({ type: Boolean, default: false, description: 'Every new ticket must carry a value' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsBoolean()
   required: boolean = false;
 }
