@@ -260,7 +260,7 @@ describe('the knowledge base: drafts, maker-checker publishing, retraining and r
       });
       expect({
         status: refused.status,
-        rules: refused.body.violations?.map((v: { field: string; rule: string }) => `${v.field}:${v.rule}`),
+        rules: (refused.body.violations as { field: string; rule: string }[]).map((v) => `${v.field}:${v.rule}`),
       }).toEqual({ status: 400, rules: expect.arrayContaining([rule]) });
     }
     const badRelease = await call('GET', '/releases/abc', editor);

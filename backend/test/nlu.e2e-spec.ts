@@ -106,6 +106,12 @@ describe('the NLU module serving real ONNX models', () => {
     expect(models.find((model) => model.name === 'kb-zh')?.version).toBe('seed-1');
   });
 
+  it('refuses a package of the wrong kind: FAQ answers are no moods', async () => {
+    const response = await post('/api/v1/nlu/models/sentiment/activate', { package: 'kb-zh-candidate' });
+    expect(response.status).toBe(409);
+    expect(await response.json()).toMatchObject({ message: expect.stringContaining('serves sentiment models') });
+  });
+
   it('refuses a package name that leaves the models directory', async () => {
     const response = await post('/api/v1/nlu/models/kb-zh/activate', { package: '../etc' });
     expect(response.status).toBe(400);

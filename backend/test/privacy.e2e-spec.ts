@@ -104,7 +104,10 @@ describe('personal data end to end: masked, revealed with a reason, searchable, 
     const order = { dataClass: 'customer-profiles', reason: '诉讼保全 (2026) 京0105民初1234号' };
     const refusal = async (body: object) => {
       const { status, body: error } = await securityAdmin('POST', 'privacy/legal-holds', { ...order, ...body });
-      return { status, violations: error.violations?.map((v: { field: string; rule: string }) => `${v.field}:${v.rule}`) };
+      return {
+        status,
+        violations: error.violations?.map((v: { field: string; rule: string }) => `${v.field}:${v.rule}`),
+      };
     };
     expect(await refusal({ subjectId: 'abc' })).toEqual({ status: 400, violations: ['subjectId:isUuid'] });
     expect(await refusal({ subjectId: '' })).toEqual({ status: 400, violations: ['subjectId:isUuid'] });

@@ -9,6 +9,9 @@ import { LoadedModel } from './model-lease.ts';
 import type { ModelStatus } from './model-status.ts';
 import { ModelNotFoundError, ModelRejectedError, NothingToRollBackError } from './nlu.errors.ts';
 
+/** The task of sentiment packages (`kefu train-defaults`); every other task answers with intents or FAQ items. */
+const SENTIMENT_TASK = 'sentiment';
+
 interface Slot {
   active: LoadedModel;
   previous?: LoadedModel;
@@ -109,7 +112,14 @@ export class ModelRegistry implements OnModuleInit, OnModuleDestroy {
       throw new ModelRejectedError(error instanceof Error ? error.message : String(error));
     }
     const incoming = new LoadedModel(classifier, directory);
+    const serving = this.slots.get(name)?.active.classifier.manifest.task;
     try {
+      // An FAQ package in the sentiment slot would answer every message's mood with an FAQ label, and the other way
+      // round every question with a mood. (FAQ and intent packages are alike: both answer with their labels.)
+      const incomingTask = classifier.manifest.task;
+      if (serving && (serving === SENTIMENT_TASK) !== (incomingTask === SENTIMENT_TASK)) {
+        throw new ModelRejectedError(`${name} serves ${serving} models; this package is a ${incomingTask} model`);
+      }
       await beforeSwap({ version: incoming.version, directory });
     } catch (error) {
       await incoming.retire();
