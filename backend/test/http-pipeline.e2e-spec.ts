@@ -82,6 +82,10 @@ describe('the HTTP pipeline', () => {
       status: 400,
       violations: [{ field: 'name', rule: 'noNulCharacter', message: expect.any(String) }],
     });
+    expect(await violationsOf('[{"name":"x"}]')).toEqual({
+      status: 400,
+      violations: [{ field: 'body', rule: 'isObject', message: 'body must be a JSON object' }],
+    });
     expect(await violationsOf(`{"name":"x","labels":${'['.repeat(500)}${']'.repeat(500)}}`)).toEqual({
       status: 400,
       violations: [{ field: expect.stringMatching(/^labels/), rule: 'maxDepth', message: expect.any(String) }],

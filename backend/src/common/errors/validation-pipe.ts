@@ -24,6 +24,9 @@ class EdgeValidationPipe extends ValidationPipe {
     // Untyped arguments are not HTTP input: a WebSocket handler's payload, checked by validatePayload (where a
     // violation becomes the event's acknowledgement, not an exception event).
     if (metadata.type !== 'custom' && metadata.metatype !== Object) {
+      if (metadata.type === 'body' && Array.isArray(value) && metadata.metatype !== Array) {
+        throw new RequestValidationError([{ field: 'body', rule: 'isObject', message: 'body must be a JSON object' }]);
+      }
       const violation = inputShapeViolation(
         value,
         metadata.type === 'param' ? (metadata.data ?? 'param') : metadata.type,
