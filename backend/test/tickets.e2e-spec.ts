@@ -184,5 +184,11 @@ describe('tickets', () => {
       { actorId: colleague.id, details: { via: 'ticket', ticketId: ticket.body.id } },
     ]);
     expect((await agent.call('GET', '/api/v1/tickets/00000000-0000-4000-8000-000000000000')).status).toBe(404);
+    const byHand = await agent.call('POST', '/api/v1/tickets', {
+      subject: '回电',
+      description: '无会话',
+      fields: { card_type: 'credit' },
+    });
+    expect((await agent.call('GET', `/api/v1/tickets/${byHand.body.id}/conversation`)).status).toBe(404);
   });
 });

@@ -13,6 +13,13 @@ export class TicketFieldNotFoundError extends DomainError {
   }
 }
 
+/** A ticket filed by hand has no conversation behind it to read. */
+export class TicketWithoutConversationError extends DomainError {
+  constructor(id: string) {
+    super(ErrorCode.NotFound, `ticket ${id} was not filed from a conversation`);
+  }
+}
+
 /** The conversation behind a ticket is for its assignee, its author and supervisors. */
 export class TicketTranscriptForbiddenError extends DomainError {
   constructor(id: string) {

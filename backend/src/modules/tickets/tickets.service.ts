@@ -13,7 +13,11 @@ import { TicketFieldRepository } from './ticket-field.repository.ts';
 import { fieldViolations } from './ticket-field.ts';
 import { dueAt, type SlaMinutes } from './ticket-sla.ts';
 import { assertTransition } from './ticket-workflow.ts';
-import { TicketNotFoundError, TicketTranscriptForbiddenError } from './tickets.errors.ts';
+import {
+  TicketNotFoundError,
+  TicketTranscriptForbiddenError,
+  TicketWithoutConversationError,
+} from './tickets.errors.ts';
 
 export interface NewTicketRequest {
   subject: string;
@@ -186,9 +190,10 @@ export class Tickets {
   async transcript(actor: Actor, id: string, page: { afterSeq: number; limit: number }): Promise<Transcript> {
     const ticket = await this.get(id);
     const supervisor = permissionsOf(actor.roles).has(Permission.ConversationsSupervise);
-    if (!ticket.conversationId || !(supervisor || [ticket.assigneeId, ticket.createdBy].includes(actor.id))) {
+    if (!(supervisor || [ticket.assigneeId, ticket.createdBy].includes(actor.id))) {
       throw new TicketTranscriptForbiddenError(id);
     }
+    if (!ticket.conversationId) throw new TicketWithoutConversationError(id);
     return this.transcripts.read(actor, ticket.conversationId, page, 'ticket', { ticketId: id });
   }
 
