@@ -86,8 +86,10 @@ export const configShape = {
     .describe('Allow the embedded PostgreSQL when NODE_ENV=production (it is refused there otherwise).'),
   KEFU_PUBLIC_URL: z
     .url({ protocol: /^https?$/, message: 'must be an http:// or https:// URL' })
-    .default('http://localhost:3000')
-    .describe('Address at which browsers reach Kefu; the built-in identity provider uses it as its issuer.'),
+    .optional()
+    .describe(
+      'Address at which browsers reach Kefu; the built-in identity provider uses it as its issuer. Unset: http://localhost and KEFU_HTTP_PORT.',
+    ),
   KEFU_KEYCLOAK_URL: z
     .url({ protocol: /^https?$/, message: 'must be an http:// or https:// URL' })
     .optional()

@@ -147,7 +147,8 @@ export class KefuConfig {
       endpoints: values.KEFU_BOT_ENDPOINTS ?? {},
     };
     this.identity = {
-      publicUrl: withoutTrailingSlash(values.KEFU_PUBLIC_URL),
+      // On another port the built-in identity provider's issuer (and the keys fetched from it) must follow.
+      publicUrl: withoutTrailingSlash(values.KEFU_PUBLIC_URL ?? `http://localhost:${values.KEFU_HTTP_PORT}`),
       keycloak: values.KEFU_KEYCLOAK_URL
         ? {
             url: withoutTrailingSlash(values.KEFU_KEYCLOAK_URL),

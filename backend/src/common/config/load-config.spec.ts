@@ -48,6 +48,15 @@ describe('loadConfig', () => {
     expect(routing({ KEFU_ROUTING_CONVERSATION_GRACE_SECONDS: '600' }).conversationGraceSeconds).toBe(600);
   });
 
+  it('follows the HTTP port with the public address unless one is set', () => {
+    const publicUrl = (env: Record<string, string>) => new KefuConfig(loadConfig(env)).identity.publicUrl;
+    expect(publicUrl({})).toBe('http://localhost:3000');
+    expect(publicUrl({ KEFU_HTTP_PORT: '3900' })).toBe('http://localhost:3900');
+    expect(publicUrl({ KEFU_HTTP_PORT: '3900', KEFU_PUBLIC_URL: 'https://kefu.bank.example/' })).toBe(
+      'https://kefu.bank.example',
+    );
+  });
+
   it('requires the portal issuer when a portal vouches for customers', () => {
     expect(() => loadConfig({ KEFU_VISITOR_ASSERTION_JWKS_URL: 'https://portal.bank.example/jwks' })).toThrow(
       /KEFU_VISITOR_ASSERTION_ISSUER is required when KEFU_VISITOR_ASSERTION_JWKS_URL is set/,
