@@ -86,6 +86,8 @@ describe('the HTTP pipeline', () => {
       status: 400,
       violations: [{ field: 'body', rule: 'isObject', message: 'body must be a JSON object' }],
     });
+    const plainText = await post('/probe/items', 'name=x', 'text/plain');
+    expect(((await plainText.json()) as ErrorBody).violations).toEqual([expect.objectContaining({ rule: 'isObject' })]);
     expect(await violationsOf(`{"name":"x","labels":${'['.repeat(500)}${']'.repeat(500)}}`)).toEqual({
       status: 400,
       violations: [{ field: expect.stringMatching(/^labels/), rule: 'maxDepth', message: expect.any(String) }],

@@ -24,7 +24,8 @@ class EdgeValidationPipe extends ValidationPipe {
     // Untyped arguments are not HTTP input: a WebSocket handler's payload, checked by validatePayload (where a
     // violation becomes the event's acknowledgement, not an exception event).
     if (metadata.type !== 'custom' && metadata.metatype !== Object) {
-      if (metadata.type === 'body' && Array.isArray(value) && metadata.metatype !== Array) {
+      // A DTO describes an object: not a JSON array, nor the string Fastify makes of a text/plain body.
+      if (metadata.type === 'body' && isDto(metadata.metatype) && (Array.isArray(value) || typeof value === 'string')) {
         throw new RequestValidationError([{ field: 'body', rule: 'isObject', message: 'body must be a JSON object' }]);
       }
       const violation = inputShapeViolation(
@@ -35,6 +36,12 @@ class EdgeValidationPipe extends ValidationPipe {
     }
     return super.transform(value, metadata);
   }
+}
+
+const BUILT_IN_TYPES: ReadonlySet<unknown> = new Set([Object, Array, String, Number, Boolean, Buffer]);
+
+function isDto(metatype: ArgumentMetadata['metatype']): boolean {
+  return typeof metatype === 'function' && !BUILT_IN_TYPES.has(metatype);
 }
 
 export function createValidationPipe(): ValidationPipe {
