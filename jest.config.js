@@ -17,6 +17,11 @@ export default {
   // Jest's default on two cores is one worker; test files spend most of their time waiting on PostgreSQL, Chromium and
   // child processes, so two run side by side in under half the time (CI: about 14 minutes of tests became about 6).
   maxWorkers: 2,
+  // Every e2e file boots the whole app in a realm of its own, and about 50 MB of each stays reachable after the file
+  // ends: a worker that ran half the suite held 1-2 GB, and tearing that heap down at exit took longer than the 500 ms
+  // Jest waits ("A worker process has failed to exit gracefully", with no handle left open). A worker that grows past
+  // this is replaced between files.
+  workerIdleMemoryLimit: '512MB',
   projects: [
     {
       ...shared,
