@@ -72,6 +72,9 @@ describe('personal data end to end: masked, revealed with a reason, searchable, 
     expect((await agent('POST', 'privacy/reveal', request)).status).toBe(403);
     expect((await supervisor('POST', 'privacy/reveal', { ...request, reason: '核对' })).status).toBe(400);
     expect((await supervisor('POST', 'privacy/reveal', { ...request, reason: ' '.repeat(12) })).status).toBe(400);
+    const nameOnly = await agent('POST', 'privacy/customer-profiles', { name: '孙七' });
+    const unrecorded = { ...request, profileId: nameOnly.body.id, field: 'phone' };
+    expect((await supervisor('POST', 'privacy/reveal', unrecorded)).status).toBe(404);
     const revealed = await supervisor('POST', 'privacy/reveal', request);
     expect(revealed).toEqual({
       status: 200,

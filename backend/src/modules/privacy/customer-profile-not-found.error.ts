@@ -6,3 +6,10 @@ export class CustomerProfileNotFoundError extends DomainError {
     super(ErrorCode.NotFound, erased ? `customer profile ${id} was erased` : `customer profile ${id} does not exist`);
   }
 }
+
+/** Nothing to reveal: the customer never gave this one (a reveal of it would be audited for nothing). */
+export class ProfileFieldNotRecordedError extends DomainError {
+  constructor(id: string, field: string) {
+    super(ErrorCode.NotFound, `customer profile ${id} has no ${field} recorded`);
+  }
+}

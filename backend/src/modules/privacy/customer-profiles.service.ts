@@ -5,7 +5,7 @@ import { AuditAction, type AuditActor, AuditOutcome, AuditTrail } from '../audit
 import { BlindIndex, FieldCipher } from '../crypto/index.ts';
 import { customerKeyPurpose } from './customer-erasure.use-case.ts';
 import { CustomerProfileRepository, type StoredCustomerProfile } from './customer-profile.repository.ts';
-import { CustomerProfileNotFoundError } from './customer-profile-not-found.error.ts';
+import { CustomerProfileNotFoundError, ProfileFieldNotRecordedError } from './customer-profile-not-found.error.ts';
 import { maskName } from './display-masks.ts';
 import type { ProfileField } from './profile-field.ts';
 
@@ -91,7 +91,8 @@ export class CustomerProfiles {
         if (!row) throw new CustomerProfileNotFoundError(id);
         if (row.erasedAt) throw new CustomerProfileNotFoundError(id, true);
         const ciphertext = row[COLUMN[field]];
-        return ciphertext ? this.cipher.decryptText(ciphertext, context(field, id)) : '';
+        if (!ciphertext) throw new ProfileFieldNotRecordedError(id, field);
+        return this.cipher.decryptText(ciphertext, context(field, id));
       },
     );
   }
