@@ -21,8 +21,8 @@ class EdgeValidationPipe extends ValidationPipe {
   }
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
-    // Untyped arguments are not HTTP input: a WebSocket handler's payload, checked by validatePayload (where a
-    // violation becomes the event's acknowledgement, not an exception event).
+    // Untyped arguments are left alone: a WebSocket handler's payload, checked by validatePayload (where a violation
+    // becomes the event's acknowledgement, not an exception event), and raw file bodies.
     if (metadata.type !== 'custom' && metadata.metatype !== Object) {
       // A DTO describes an object: not a JSON array, nor the string Fastify makes of a text/plain body.
       if (metadata.type === 'body' && isDto(metadata.metatype) && (Array.isArray(value) || typeof value === 'string')) {
